@@ -1,0 +1,20 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'data', 'bench/results', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The text engine stays free of Discord: it must run in the CLI, the tests and the benchmarks alone.
+    files: ['src/corpus/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['discord.js', '@discordjs/*', 'discord-api-types*', '**/discord/**'] }],
+    },
+  },
+);

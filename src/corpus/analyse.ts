@@ -1,0 +1,71 @@
+import { extractEvents } from './events/extract-events.ts';
+import { lineAt } from './load/paragraphs.ts';
+import { detectBlocks } from './quotes/blocks.ts';
+import { extractQuotes } from './quotes/extract-quotes.ts';
+import { stem, words } from './text/words.ts';
+import { labelSections } from './sections/label.ts';
+import { segment } from './sections/segment.ts';
+import { rankSentences, SUMMARY_LENGTHS } from './sections/summarise.ts';
+import { splitSentences, type Span } from './text/sentences.ts';
+import type { DocumentAnalysis, LoadedDocument, Section, Sentence } from './types.ts';
+
+const PROSE = new Set(['text', 'blockquote']);
+
+/** One document through every analyser: sentences, quotes and speakers, events, sections and summaries. */
+export function analyseDocument(doc: LoadedDocument): DocumentAnalysis {
+  // Blocks first: they mark citation lines, which are structure rather than sentences.
+  const blocks = detectBlocks(doc.paragraphs);
+  const spans: Span[][] = doc.paragraphs.map((p) => (PROSE.has(p.kind) ? splitSentences(p.text) : []));
+  const { quotes, speakers } = extractQuotes(doc, spans, blocks);
+  const events = extractEvents(doc, spans, blocks);
+
+  const sentences: Sentence[] = [];
+  const firstSentence: number[] = [];
+  for (const [pi, p] of doc.paragraphs.entries()) {
+    firstSentence[pi] = sentences.length;
+    for (const s of spans[pi] ?? []) {
+      sentences.push({ paragraph: pi, start: s.start, end: s.end, text: p.text.slice(s.start, s.end).trim(), line: lineAt(p, s.start) });
+    }
+  }
+
+  const segments = segment(doc.paragraphs, blocks);
+  const sectionSentences = segments.map((seg) => seg.paragraphs.flatMap((pi) => (spans[pi] ?? []).map((_, k) => (firstSentence[pi] ?? 0) + k)));
+  const sourceWords = new Set(blocks.flatMap((b) => (b.source ? words(b.source.name).map(stem) : [])));
+  const labels = labelSections(
+    sectionSentences.map((ids) => ids.map((i) => sentences[i]?.text ?? '').join(' ')),
+    sourceWords,
+  );
+  const sections: Section[] = segments.map((seg, k) => {
+    const ids = sectionSentences[k] ?? [];
+    const prose = seg.paragraphs.filter((pi) => PROSE.has(doc.paragraphs[pi]?.kind ?? ''));
+    const firstPara = doc.paragraphs[prose[0] ?? seg.paragraphs[0] ?? 0];
+    const lastPara = doc.paragraphs[prose[prose.length - 1] ?? 0];
+    const lastLine = lastPara ? (lastPara.breaks[lastPara.breaks.length - 1]?.line ?? lastPara.line) : 1;
+    const texts = ids.map((i) => sentences[i]?.text ?? '');
+    const pick = (n: number) => rankSentences(texts, n).map((j) => ids[j] ?? 0);
+    const label = labels[k] ?? { label: 'untitled', keywords: [] };
+    return {
+      label: seg.heading ? seg.heading.toLowerCase() : label.label,
+      keywords: label.keywords,
+      lines: [firstPara?.line ?? 1, Math.max(lastLine, firstPara?.line ?? 1)],
+      summaries: { short: pick(SUMMARY_LENGTHS.short), medium: pick(SUMMARY_LENGTHS.medium), long: pick(SUMMARY_LENGTHS.long) },
+      heading: seg.heading,
+    };
+  });
+
+  return {
+    id: doc.id,
+    file: doc.file,
+    format: doc.format,
+    title: doc.title,
+    published: doc.published,
+    author: doc.author,
+    source: doc.source,
+    lineCount: doc.lineCount,
+    sentences,
+    quotes,
+    events,
+    sections,
+    speakers,
+  };
+}

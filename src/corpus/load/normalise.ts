@@ -1,0 +1,23 @@
+// Typographic normalisation, applied one source line at a time so line numbers never move.
+
+const REPLACEMENTS: Array<[RegExp, string]> = [
+  [/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g, '"'],
+  [/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'"],
+  [/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, '-'],
+  [/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' '],
+  [/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, ''],
+  [/\u2026/g, '...'],
+  // Spaced-out ellipses (". . .") are the same elision mark.
+  [/\.\s\.\s\./g, '...'],
+];
+
+export function normaliseLine(line: string): string {
+  let out = line.normalize('NFC');
+  for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
+  return out.replace(/ {2,}/g, ' ').trimEnd();
+}
+
+/** Splits a file's text into normalised lines; index i holds source line i + 1. */
+export function normaliseLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map(normaliseLine);
+}

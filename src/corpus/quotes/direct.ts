@@ -1,0 +1,114 @@
+import { parseMention, type Mention } from '../speakers/mention.ts';
+import { findSubject, trailingNounPhrase } from '../speakers/subject.ts';
+import type { Span } from '../text/sentences.ts';
+import { doubleQuoteSpans, singleQuoteSpans, spanText, wordCount, type QuoteSpan } from './spans.ts';
+import { speechVerbs } from './speech-verbs.ts';
+
+export type Attribution =
+  | { type: 'named'; mention: Mention }
+  /** The same speaker as the quote before it ("That's our advantage." after an attributed quote). */
+  | { type: 'continues' }
+  /** No speech verb, but the sentence names one person ("To Mr Stubb, "it was …""). */
+  | { type: 'context'; mention: Mention };
+
+export interface DirectCandidate {
+  span: QuoteSpan;
+  text: string;
+  attribution: Attribution | null;
+  /** The quote is attributed right beside it, so even a short phrase is a real quote. */
+  adjacent: boolean;
+}
+
+/** Scare quotes are short phrases without a sentence of their own ('security guarantees', "coalition of the willing"). */
+const SCARE_MAX_WORDS = 4;
+const CONTEXT_MIN_WORDS = 6;
+
+function sentenceAround(sentences: Span[], offset: number, fallbackEnd: number): Span {
+  return sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: fallbackEnd };
+}
+
+/** `"…," said Alyona Getmanchuk, Ukraine's new ambassador to NATO.` / `"…," Risto Penttilä, a foreign-policy expert, explains.` */
+function attributionAfter(after: string): Mention | null {
+  const clipped = after.split('"')[0] ?? '';
+  const verbs = speechVerbs(clipped);
+  const first = verbs[0];
+  if (!first) return null;
+  const lead = clipped.slice(0, first.index);
+  if (/^[\s,]*$/.test(lead)) {
+    // Verb first: the speaker follows, with an optional appositive.
+    const rest = clipped.slice(first.end).replace(/[.!?].*$/s, '');
+    const [name, appositive] = rest.split(',');
+    const np = (name ?? '').trim();
+    if (!np || np.split(/\s+/).length > 8) return null;
+    return parseMention(np, appositive?.trim() ? appositive : null);
+  }
+  if (lead.split(/\s+/).length > 14 || /[.!?]/.test(lead)) return null;
+  const subject = findSubject(lead.replace(/^\s*,?\s*/, ''));
+  return subject?.mention ?? null;
+}
+
+/** `Getmanchuk said: "…"` / `As von der Leyen put it: "…"` / `According to the ministry, "…"` */
+function attributionBefore(before: string): Mention | null {
+  const according = /according to ([^,]+),\s*$/i.exec(before);
+  if (according) {
+    const np = trailingNounPhrase(according[1] ?? '');
+    return np ? parseMention(np.text) : null;
+  }
+  const verbs = speechVerbs(before);
+  const last = verbs[verbs.length - 1];
+  if (!last || !/^\s*[:,]?\s*$/.test(before.slice(last.end))) return null;
+  return findSubject(before.slice(0, last.index))?.mention ?? null;
+}
+
+/** A single person named outside the quotes in the sentence ("To Mr Stubb and most of his countrymen, "…""). */
+function personInContext(sentence: string): Mention | null {
+  const names = new Map<string, Mention>();
+  for (const run of sentence.matchAll(/(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:(?:von|van|der|de|al|bin)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*/gu)) {
+    const mention = parseMention(run[0]);
+    if (mention?.reference === 'name' && mention.kind === 'person' && (run[0].includes(' ') || mention.surface !== mention.name)) names.set(mention.name, mention);
+  }
+  return names.size === 1 ? ([...names.values()][0] ?? null) : null;
+}
+
+/** The direct quotes of one paragraph, each with the words that attribute it (resolved later, in reading order). */
+export function findDirectQuotes(text: string, sentences: Span[], continuesPrevious: boolean): DirectCandidate[] {
+  const doubles = doubleQuoteSpans(text);
+  const spans = [...doubles, ...singleQuoteSpans(text, doubles)].sort((a, b) => a.open - b.open);
+  const out: DirectCandidate[] = [];
+  for (const [i, span] of spans.entries()) {
+    const quoted = spanText(text, span);
+    if (!quoted) continue;
+    const sentence = sentenceAround(sentences, span.open, text.length);
+    const nextOpen = spans[i + 1]?.open ?? text.length;
+    const after = span.closed ? text.slice(span.close + 1, Math.min(nextOpen, Math.max(sentence.end, span.close + 1))) : '';
+    const prevClose = (spans[i - 1]?.close ?? -1) + 1;
+    const before = text.slice(Math.max(sentence.start, prevClose), span.open);
+
+    let attribution: Attribution | null = null;
+    let adjacent = false;
+    const afterMention = span.closed ? attributionAfter(after) : null;
+    const beforeMention = attributionBefore(before);
+    if (afterMention) {
+      attribution = { type: 'named', mention: afterMention };
+      adjacent = true;
+    } else if (beforeMention) {
+      attribution = { type: 'named', mention: beforeMention };
+      adjacent = true;
+    } else if (out.length > 0 && out[out.length - 1]?.attribution) {
+      attribution = { type: 'continues' };
+    } else if (i === 0 && span.open === 0 && continuesPrevious) {
+      attribution = { type: 'continues' };
+    } else if (wordCount(quoted) >= CONTEXT_MIN_WORDS) {
+      const outside = text.slice(sentence.start, sentence.end).replace(/"[^"]*"/g, ' ');
+      const person = personInContext(outside);
+      if (person) attribution = { type: 'context', mention: person };
+    }
+
+    const short = wordCount(quoted) <= SCARE_MAX_WORDS && !/[.,!?]$/.test(quoted);
+    if (short && !adjacent) continue;
+    // Single quotes are mostly scare quotes and apostrophes: only a quote attributed right beside it counts.
+    if (span.mark === "'" && !adjacent) continue;
+    out.push({ span, text: quoted, attribution, adjacent });
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import { lineAt } from '../load/paragraphs.ts';
+import { parseMention, type Mention } from '../speakers/mention.ts';
+import { SpeakerRegistry, type SpeakerCluster } from '../speakers/registry.ts';
+import type { Span } from '../text/sentences.ts';
+import type { LoadedDocument, Quote, QuoteKind, Speaker } from '../types.ts';
+import { introRole, type QuotedBlock } from './blocks.ts';
+import { findDirectQuotes } from './direct.ts';
+import { findIndirectQuotes } from './indirect.ts';
+import { doubleQuoteSpans, wordCount } from './spans.ts';
+
+interface Found {
+  cluster: SpeakerCluster;
+  text: string;
+  kind: QuoteKind;
+  line: number;
+  offset: number;
+  paragraph: number;
+  role: string | null;
+}
+
+/** A paragraph that is mostly someone else's direct quote is that person's words, not the block source's. */
+const DIRECT_SHARE_LIMIT = 0.5;
+
+const NAME_RUN = /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|der|de|al|bin|of)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)+/gu;
+
+export interface QuoteAnalysis {
+  quotes: Quote[];
+  speakers: Speaker[];
+}
+
+/** Quotes of every kind in one document, with speakers resolved in reading order. */
+export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], blocks: QuotedBlock[]): QuoteAnalysis {
+  const registry = new SpeakerRegistry();
+  const blockOf = new Map<number, QuotedBlock>();
+  for (const b of blocks) for (const i of b.paragraphs) blockOf.set(i, b);
+  const blockSource = new Map<QuotedBlock, SpeakerCluster | null>();
+  const found: Found[] = [];
+  let position = 0;
+  let openQuoteSpeaker: SpeakerCluster | null = null;
+
+  const resolve = (m: Mention): SpeakerCluster | null => registry.resolveSpeaker(m, position);
+
+  for (const [pi, p] of doc.paragraphs.entries()) {
+    if (p.kind !== 'text' && p.kind !== 'blockquote') continue;
+    const spans = sentenceSpans[pi] ?? [];
+    const block = blockOf.get(pi);
+    if (block && !blockSource.has(block)) {
+      let source = block.source;
+      const intro = block.intro !== null ? doc.paragraphs[block.intro] : undefined;
+      if (source && intro && source.kind === 'person' && !source.role) source = { ...source, role: introRole(intro.text, source) };
+      blockSource.set(block, source ? resolve(source) : null);
+    }
+
+    const direct = findDirectQuotes(p.text, spans, openQuoteSpeaker !== null);
+    const masked = maskQuotes(p.text);
+    let lastDirect: SpeakerCluster | null = null;
+    for (const s of spans) {
+      position++;
+      const sentence = p.text.slice(s.start, s.end);
+      const maskedSentence = masked.slice(s.start, s.end);
+      // Names in passing let a later "he said" or "the company says" find them.
+      for (const run of maskedSentence.matchAll(NAME_RUN)) {
+        const m = parseMention(run[0]);
+        if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position);
+      }
+      for (const d of direct.filter((q) => q.span.open >= s.start && q.span.open < s.end)) {
+        let cluster: SpeakerCluster | null = null;
+        let role: string | null = null;
+        if (d.attribution?.type === 'continues') cluster = lastDirect ?? openQuoteSpeaker;
+        else if (d.attribution) {
+          cluster = resolve(d.attribution.mention);
+          role = d.attribution.mention.role;
+        }
+        if (!cluster) continue;
+        lastDirect = cluster;
+        found.push({ cluster, text: d.text, kind: 'direct', line: lineAt(p, d.span.open + 1), offset: d.span.open, paragraph: pi, role });
+      }
+      for (const q of findIndirectQuotes(sentence, maskedSentence)) {
+        const cluster = resolve(q.mention);
+        if (!cluster) continue;
+        found.push({ cluster, text: q.text, kind: 'indirect', line: lineAt(p, s.start + q.offset), offset: s.start + q.offset, paragraph: pi, role: q.mention.role });
+      }
+    }
+    const last = direct[direct.length - 1];
+    openQuoteSpeaker = last && !last.span.closed ? (lastDirect ?? null) : null;
+
+    const source = block ? blockSource.get(block) : null;
+    if (source && block) {
+      const directWords = direct.reduce((n, d) => n + wordCount(d.text), 0);
+      if (directWords / Math.max(1, wordCount(p.text)) <= DIRECT_SHARE_LIMIT) {
+        found.push({ cluster: source, text: p.text, kind: 'block', line: p.line, offset: -1, paragraph: pi, role: null });
+      }
+    }
+  }
+
+  const speakers = registry.speakers(doc.paragraphs.map((p) => p.text).join('\n'));
+  const idOf = new Map(speakers.map((s) => [s.cluster, s.id]));
+  const seen = new Set<string>();
+  const quotes: Quote[] = [];
+  for (const f of found.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset)) {
+    const speakerId = idOf.get(f.cluster);
+    if (!speakerId) continue;
+    const key = `${speakerId}|${f.kind}|${f.line}|${f.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    quotes.push({ speakerId, text: f.text, kind: f.kind, line: f.line, role: f.role });
+  }
+  const used = new Set(quotes.map((q) => q.speakerId));
+  return {
+    quotes,
+    speakers: speakers.filter((s) => used.has(s.id)).map(({ cluster: _cluster, ...s }) => s),
+  };
+}
+
+/** The paragraph with the words inside double quotes blanked (same length), so their verbs are not the author's. */
+export function maskQuotes(text: string): string {
+  let out = text;
+  for (const s of doubleQuoteSpans(text)) out = out.slice(0, s.open + 1) + ' '.repeat(Math.max(0, s.close - s.open - 1)) + out.slice(s.close);
+  return out;
+}

@@ -1,0 +1,24 @@
+import { NOUN_LIKE_VERBS, SPEECH_PHRASES, SPEECH_VERBS } from '../speakers/vocabulary.ts';
+
+export interface VerbMatch {
+  index: number;
+  end: number;
+  verb: string;
+}
+
+const PATTERN = new RegExp(
+  `\\b(${[...SPEECH_PHRASES.map((p) => p.replace(' ', '\\s+')), ...SPEECH_VERBS].join('|')})\\b`,
+  'g',
+);
+
+/** Every speech verb or reporting phrase in `text` (lower-case forms only: "Says" opening a headline is rare). */
+export function speechVerbs(text: string): VerbMatch[] {
+  const out: VerbMatch[] = [];
+  for (const m of text.matchAll(PATTERN)) {
+    const verb = m[1] ?? '';
+    out.push({ index: m.index ?? 0, end: (m.index ?? 0) + m[0].length, verb: verb.replace(/\s+/g, ' ') });
+  }
+  return out;
+}
+
+export const isNounLike = (verb: string): boolean => NOUN_LIKE_VERBS.has(verb);

@@ -1,0 +1,153 @@
+import type { SpeakerKind } from '../types.ts';
+import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, LEADING_FUNCTION_WORDS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_WORDS } from './vocabulary.ts';
+
+/** One way the text refers to a speaker, before it is matched to the others. */
+export interface Mention {
+  /** As written, cleaned of brackets and leading function words ("President Alexander Stubb of Finland"). */
+  surface: string;
+  /** The name alone: no titles, no leading "the", no possessive place ("Alexander Stubb", "Federal Security Service"). */
+  name: string;
+  kind: SpeakerKind;
+  role: string | null;
+  acronym: string | null;
+  reference: 'name' | 'pronoun' | 'description';
+  /** For descriptions: the head noun ("company") and any proper qualifier ("Russian"). */
+  head?: string;
+  qualifier?: string;
+  /** The text wrote "the X" (a publication or an institution). */
+  definite: boolean;
+}
+
+const CAP = /^[\p{Lu}\d][\p{L}\p{M}\d'’.&-]*$/u;
+const ACRONYM = /^[\p{Lu}][\p{Lu}\d&.-]{1,7}$/u;
+
+export const isCapitalised = (w: string): boolean => CAP.test(w);
+export const isAcronym = (w: string): boolean => ACRONYM.test(w) && /[\p{Lu}]{2}/u.test(w.replace(/[.&-]/g, ''));
+
+function isRoleWord(w: string): boolean {
+  const lower = w.toLowerCase().replace(/[.,]$/, '');
+  return ROLE_WORDS.has(lower) || lower.split('-').every((part) => ROLE_WORDS.has(part));
+}
+
+function isOrgWord(w: string): boolean {
+  return ORG_WORDS.has(w.toLowerCase().replace(/['’]s$/, ''));
+}
+
+/** Initials of a name's capitalised words: "New York Times" → "NYT". */
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^[\p{Lu}]/u.test(w) && w.toLowerCase() !== 'the')
+    .map((w) => w[0])
+    .join('');
+}
+
+function stripLeading(words: string[]): { words: string[]; definite: boolean } {
+  let definite = false;
+  let i = 0;
+  while (i < words.length - 1 && LEADING_FUNCTION_WORDS.has((words[i] ?? '').toLowerCase())) {
+    if ((words[i] ?? '').toLowerCase() === 'the') definite = true;
+    i++;
+  }
+  return { words: words.slice(i), definite };
+}
+
+/** Role from an appositive: "the president of the Transatlantic Dialogue Center" → kept as written, minus "the"/"a". */
+export function roleFromAppositive(appositive: string): string {
+  return appositive.trim().replace(/^(the|a|an)\s+/i, '').replace(/[,.;:]+$/, '').trim();
+}
+
+function appositiveKind(appositive: string | null): SpeakerKind | null {
+  if (!appositive) return null;
+  // The head of an appositive is the last word before its first preposition:
+  // "the European Commission president", "the president of the …", "the … firm behind the …".
+  const words = appositive.toLowerCase().split(/\s+/).filter(Boolean);
+  const stop = words.findIndex((w, i) => i > 0 && /^(of|behind|at|in|for|with|from|on|to|who|which|that|based|and)$/.test(w));
+  const head = (stop > 0 ? words.slice(0, stop) : words).pop()?.replace(/[,.;]$/, '') ?? '';
+  if (DESCRIPTION_PERSON_NOUNS.has(head) || ROLE_WORDS.has(head)) return 'person';
+  if (DESCRIPTION_ORG_NOUNS.has(head) || ORG_WORDS.has(head)) return 'organisation';
+  return null;
+}
+
+/**
+ * Parses the words a subject or source was written with into a mention.
+ * `appositive` is the ", the Ukrainian defense firm …," part that followed the name, if any.
+ */
+export function parseMention(phrase: string, appositive: string | null = null): Mention | null {
+  let text = phrase.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
+  if (!text) return null;
+  const lower = text.toLowerCase();
+  if (PRONOUNS[lower]) return { surface: text, name: lower, kind: PRONOUNS[lower], role: null, acronym: null, reference: 'pronoun', definite: false };
+
+  let acronym: string | null = null;
+  text = text.replace(/\s*\(([\p{Lu}][\p{Lu}\d&.-]{1,9})\)/u, (_, a: string) => {
+    acronym = a;
+    return '';
+  });
+  const split = stripLeading(text.split(' '));
+  let words = split.words;
+  const definite = split.definite;
+  if (!words.length) return null;
+  const last = (words[words.length - 1] ?? '').toLowerCase();
+
+  // Lower-case heads: a group ("Ukrainian media") or a description ("the company", "the Russian military").
+  if (!isCapitalised(words[words.length - 1] ?? '')) {
+    const qualifier = words.filter((w) => isCapitalised(w)).join(' ') || undefined;
+    if (GROUP_NOUNS.has(last) && qualifier && words.length <= 4) {
+      return { surface: words.join(' '), name: words.join(' '), kind: 'group', role: null, acronym: null, reference: 'name', definite };
+    }
+    if (definite && words.length <= 4 && (DESCRIPTION_ORG_NOUNS.has(last) || DESCRIPTION_PERSON_NOUNS.has(last))) {
+      const kind: SpeakerKind = DESCRIPTION_ORG_NOUNS.has(last) ? 'organisation' : 'person';
+      return { surface: `the ${words.join(' ')}`, name: words.join(' '), kind, role: null, acronym: null, reference: 'description', head: last, ...(qualifier ? { qualifier } : {}), definite };
+    }
+    return null;
+  }
+  if (words.some((w) => !isCapitalised(w) && !NAME_PARTICLES.has(w) && !['of', 'for', 'on', 'and', 'the', 'de'].includes(w))) return null;
+
+  const surface = words.join(' ');
+
+  // "Russia's Federal Security Service": the possessive place qualifies the organisation.
+  let qualifier: string | undefined;
+  const possessive = /^(.+?)['’]s$/.exec(words[0] ?? '');
+  if (possessive && words.length > 1) {
+    qualifier = possessive[1];
+    words = words.slice(1);
+  }
+  // "Alexander Stubb of Finland": a place after "of" qualifies a person, but is part of an organisation's name.
+  let postQualifier: string | null = null;
+  const ofAt = words.indexOf('of');
+  // "NATO Secretary-General Mark Rutte": an organisation before a title names the person's employer.
+  let roleAt = -1;
+  for (const [i, w] of words.entries()) if (isRoleWord(w)) roleAt = i;
+  const personAfterRole = roleAt >= 0 && roleAt < words.length - 1 && !words.slice(roleAt + 1).some(isOrgWord);
+  const isOrg =
+    !personAfterRole &&
+    (words.some(isOrgWord) || (words.length === 1 && isAcronym(words[0] ?? '')) || appositiveKind(appositive) === 'organisation');
+  if (ofAt > 0 && !isOrg) {
+    postQualifier = words.slice(ofAt + 1).join(' ');
+    words = words.slice(0, ofAt);
+  }
+
+  if (isOrg) {
+    const name = words.join(' ');
+    return { surface, name, kind: 'organisation', role: appositive ? roleFromAppositive(appositive) : null, acronym: acronym ?? (isAcronym(name) ? name : null), reference: 'name', ...(qualifier ? { qualifier } : {}), definite };
+  }
+
+  // Title and role words before the name: "NATO Secretary-General Mark Rutte", "French President Emmanuel Macron".
+  let lastRole = -1;
+  for (const [i, w] of words.entries()) if (isRoleWord(w)) lastRole = i;
+  const roleWords = words.slice(0, lastRole + 1);
+  const nameWords = words.slice(lastRole + 1);
+  const honorificOnly = roleWords.every((w) => /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i.test(w));
+  const roleParts = [
+    ...(roleWords.length && !honorificOnly ? [roleWords.join(' ') + (postQualifier ? ` of ${postQualifier}` : '')] : []),
+    ...(appositive ? [roleFromAppositive(appositive)] : []),
+  ];
+  const role = roleParts.length ? roleParts.join(', ') : null;
+  if (!nameWords.length) {
+    const head = (roleWords[roleWords.length - 1] ?? '').toLowerCase();
+    return { surface, name: roleWords.join(' '), kind: 'person', role, acronym: null, reference: 'description', head, definite: true };
+  }
+  if (nameWords.length > 5) return null;
+  return { surface, name: nameWords.join(' '), kind: 'person', role, acronym, reference: 'name', definite };
+}

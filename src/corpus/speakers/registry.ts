@@ -1,0 +1,170 @@
+import type { Speaker, SpeakerKind } from '../types.ts';
+import { initials, type Mention } from './mention.ts';
+import { NAME_PARTICLES } from './vocabulary.ts';
+
+interface Cluster {
+  name: string;
+  kind: SpeakerKind;
+  aliases: Set<string>;
+  roles: Set<string>;
+  acronyms: Set<string>;
+  qualifiers: Set<string>;
+  lastSeen: number;
+  /** Has spoken (not only been named in passing): such clusters are preferred for "he" and "the company". */
+  confirmed: boolean;
+}
+
+const PUBLICATION_WORDS = /\b(times|post|journal|economist|guardian|telegraph|herald|tribune|gazette|review|magazine|news|observer|independent|atlantic|monitor)\b/i;
+/** How far back (in sentences) "he", "it" or "the company" may reach for its speaker. */
+const PRONOUN_WINDOW = 12;
+
+export function surnameOf(name: string): string {
+  const words = name.split(' ');
+  if (words.length < 2) return name;
+  const particle = words.findIndex((w, i) => i > 0 && NAME_PARTICLES.has(w));
+  return particle > 0 ? words.slice(particle).join(' ') : (words[words.length - 1] ?? name);
+}
+
+const key = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/['’]s$/, '').trim();
+const stem = (s: string) => s.toLowerCase().slice(0, 4);
+
+/**
+ * The speakers of one document. Mentions are resolved in reading order, so "he said", "the company" and
+ * a bare surname find the nearest fitting speaker named before them.
+ */
+export class SpeakerRegistry {
+  private clusters: Cluster[] = [];
+
+  resolve(mention: Mention, position: number): Cluster | null {
+    const found = this.find(mention, position);
+    if (!found) {
+      if (mention.reference !== 'name') return null;
+      const cluster: Cluster = {
+        name: mention.name,
+        kind: mention.kind,
+        aliases: new Set(),
+        roles: new Set(),
+        acronyms: new Set(),
+        qualifiers: new Set(),
+        lastSeen: position,
+        confirmed: true,
+      };
+      this.clusters.push(cluster);
+      this.absorb(cluster, mention, position);
+      return cluster;
+    }
+    this.absorb(found, mention, position);
+    return found;
+  }
+
+  /** A mention that speaks: its cluster is confirmed as a speaker. */
+  resolveSpeaker(mention: Mention, position: number): Cluster | null {
+    const cluster = this.resolve(mention, position);
+    if (cluster && mention.reference === 'name') {
+      if (!cluster.confirmed) cluster.kind = mention.kind;
+      cluster.confirmed = true;
+    }
+    return cluster;
+  }
+
+  /** A person or organisation named in passing: a later "he" or "the ministry" may refer to it. */
+  notice(mention: Mention, position: number): void {
+    if (mention.reference !== 'name') return;
+    const found = this.find(mention, position);
+    if (found) found.lastSeen = Math.max(found.lastSeen, position);
+    else {
+      const cluster = this.resolve(mention, position);
+      if (cluster) cluster.confirmed = false;
+    }
+  }
+
+  private absorb(cluster: Cluster, m: Mention, position: number): void {
+    cluster.lastSeen = Math.max(cluster.lastSeen, position);
+    if (m.reference === 'pronoun') return;
+    // A name first seen in passing takes the kind its speech gives it ("Fire Point, the … firm, said").
+    if (!cluster.confirmed && m.reference === 'name') cluster.kind = m.kind;
+    // A fuller name replaces a surname-only one ("Rutte" then "Mark Rutte").
+    if (m.reference === 'name' && m.kind === cluster.kind && m.name.split(' ').length > cluster.name.split(' ').length && m.name.endsWith(cluster.name)) {
+      cluster.aliases.add(cluster.name);
+      cluster.name = m.name;
+    }
+    for (const alias of [m.surface, m.name]) if (alias && alias !== cluster.name) cluster.aliases.add(alias);
+    if (m.role) cluster.roles.add(m.role);
+    if (m.acronym) cluster.acronyms.add(m.acronym);
+    if (m.qualifier) cluster.qualifiers.add(m.qualifier);
+  }
+
+  private find(m: Mention, position: number): Cluster | null {
+    const recent = [...this.clusters]
+      .filter((c) => position - c.lastSeen <= PRONOUN_WINDOW)
+      .sort((a, b) => Number(b.confirmed) - Number(a.confirmed) || b.lastSeen - a.lastSeen);
+    if (m.reference === 'pronoun') {
+      const wanted: SpeakerKind[] = m.name === 'they' ? ['group', 'organisation'] : [m.kind];
+      return recent.find((c) => wanted.includes(c.kind)) ?? null;
+    }
+    if (m.reference === 'description') {
+      return (
+        recent.find((c) => {
+          if (c.kind !== m.kind) return false;
+          if (!m.qualifier) return true;
+          const words = [c.name, ...c.aliases, ...c.qualifiers].join(' ').split(/[\s']+/);
+          return words.some((w) => w.length > 3 && stem(w) === stem(m.qualifier ?? ''));
+        }) ?? null
+      );
+    }
+    const k = key(m.name);
+    const exact = this.clusters.find((c) => key(c.name) === k || [...c.aliases].some((a) => key(a) === k));
+    if (exact) return exact;
+    const acronym = m.acronym ?? (/^[\p{Lu}]{2,}$/u.test(m.name) ? m.name : null);
+    if (acronym) {
+      const byAcronym = this.clusters.find((c) => c.acronyms.has(acronym) || initials(c.name) === acronym);
+      if (byAcronym) return byAcronym;
+    }
+    const byInitials = this.clusters.find((c) => c.acronyms.has(initials(m.name)) && m.kind !== 'person' && initials(m.name).length > 1);
+    if (byInitials) return byInitials;
+    if (m.kind === 'person') {
+      const surname = surnameOf(m.name);
+      const single = m.name.split(' ').length === 1 || m.name === surname;
+      const matches = this.clusters.filter((c) => {
+        if (c.kind !== 'person') return false;
+        if (single) return surnameOf(c.name) === surname;
+        // "Mark Rutte" meets "Rutte": the cluster knew only the surname.
+        return c.name === surname;
+      });
+      if (matches.length === 1) return matches[0] ?? null;
+    }
+    return null;
+  }
+
+  /** The document's speakers, with publications named as the text names them ("The New York Times"). */
+  speakers(fullText: string): Array<Speaker & { cluster: Cluster }> {
+    return this.clusters.map((c) => {
+      let name = c.name;
+      if (c.kind === 'organisation' && PUBLICATION_WORDS.test(name) && !/^the\s/i.test(name)) {
+        const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (new RegExp(`\\bthe ${escaped}\\b`, 'i').test(fullText)) name = `The ${name}`;
+      }
+      const aliases = new Set([...c.aliases, ...c.acronyms]);
+      if (name !== c.name) aliases.add(c.name);
+      if (c.kind === 'person' && name.includes(' ')) aliases.add(surnameOf(name));
+      aliases.delete(name);
+      return { id: canonicalId(name), name, kind: c.kind, aliases: [...aliases], roles: [...c.roles], cluster: c };
+    });
+  }
+
+  clusterName(c: Cluster): string {
+    return c.name;
+  }
+}
+
+export type SpeakerCluster = Cluster;
+
+export function canonicalId(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\d]+/gu, ' ')
+    .trim();
+}

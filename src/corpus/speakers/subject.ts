@@ -1,0 +1,133 @@
+import { parseMention, type Mention } from './mention.ts';
+
+/**
+ * Words that may stand between a speaker and the speech verb: auxiliaries, adverbs, time expressions
+ * ("Rutte on Wednesday also said", "the FSB has repeatedly claimed").
+ */
+const GAP =
+  /(?:\s*,?\s*(?:also|has|have|had|would|will|could|did|does|do|is|was|may|might|then|later|earlier|again|once|already|now|too|meanwhile|however|in turn|separately|similarly|recently|previously|reportedly|publicly|privately|repeatedly|yesterday|today|tonight|last (?:week|month|year|night|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day)|on (?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|on \p{Lu}\p{L}+ \d{1,2}|[a-z]+ly)\s*,?)+$/u;
+
+/** Words after a speech verb before the reported clause ("claimed Thursday that", "argues in the Economist that"). */
+const CLAUSE_LEAD =
+  /^\s*(?:\[\.\.\.\]\s*|(?:on )?(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\s*,?\s*|yesterday\s*|today\s*|last (?:week|month|year)\s*|also\s*|again\s*|repeatedly\s*|publicly\s*|[a-z]+ly\s+)*/u;
+
+export interface Subject {
+  mention: Mention;
+  /** Offset in `left` where the subject phrase starts. */
+  start: number;
+}
+
+/** The speaker named just before a speech verb, given the text of the sentence up to the verb. */
+export function findSubject(leftText: string): Subject | null {
+  // "[NATO Secretary-General Mark] Rutte": an editorial bracket completing a name is part of it.
+  const left = leftText.replace(/\[([^\]]+)\]\s*(?=\p{Lu})/gu, '$1 ').replace(/\s+$/, '');
+  const gap = GAP.exec(left);
+  const beforeGap = left.slice(0, gap ? gap.index : left.length);
+  const head = beforeGap.replace(/[\s,]+$/, '');
+  // Was the name followed by a comma (an appositive, or ", meanwhile,")?
+  const commaAfterHead = /,\s*$/.test(beforeGap) || /^\s*,/.test(gap?.[0] ?? '');
+
+  // "[Maksym Skrypchenko, the president of …], said": a bracketed editorial subject with its appositives.
+  if (head.endsWith(']')) {
+    const open = head.lastIndexOf('[');
+    if (open >= 0) {
+      const inside = head.slice(open + 1, -1);
+      const [name, ...rest] = inside.split(',');
+      const mention = parseMention(name ?? '', rest.length ? (rest[0] ?? null) : null);
+      return mention ? { mention, start: open } : null;
+    }
+  }
+
+  // "Fire Point, the Ukrainian defense firm behind the Flamingo missile, said": name, appositive, verb.
+  if (commaAfterHead) {
+    const segments = head.split(',');
+    if (segments.length >= 2) {
+      const appositive = segments[segments.length - 1] ?? '';
+      const before = segments.slice(0, -1).join(',');
+      if (/^\s*(the|a|an|its|his|her|their|\p{Lu}[\p{L}-]*['’]s|former|then|\p{Ll})/u.test(appositive)) {
+        const np = trailingNounPhrase(before);
+        if (np) {
+          const mention = parseMention(np.text, appositive);
+          if (mention && mention.reference === 'name') return { mention, start: np.start };
+        }
+      }
+    }
+  }
+
+  const np = trailingNounPhrase(head);
+  if (!np) return null;
+  const mention = parseMention(np.text);
+  return mention ? { mention, start: np.start } : null;
+}
+
+const TOKEN = /\S+/g;
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de']);
+const PARTICLES = /^(von|van|der|den|de|del|della|di|da|du|la|le|al|el|bin|ibn|ter|ten)$/;
+
+/**
+ * The noun phrase at the end of `text`: a run of capitalised words (with name particles, "of"-phrases,
+ * possessives and an acronym in brackets), or a short lower-case phrase ("the company", "Ukrainian media", "he").
+ */
+export function trailingNounPhrase(text: string): { text: string; start: number } | null {
+  const tokens: Array<{ w: string; i: number }> = [];
+  for (const m of text.matchAll(TOKEN)) tokens.push({ w: m[0], i: m.index ?? 0 });
+  if (!tokens.length) return null;
+  const k = tokens.length - 1;
+  const last = tokens[k]?.w ?? '';
+  if (/[.!?;:"]$/.test(last)) return null;
+  const isCap = (w: string) => /^\(?[\p{Lu}\d]/u.test(w);
+
+  if (isCap(last)) {
+    let start = k;
+    while (start > 0) {
+      const prev = tokens[start - 1]?.w ?? '';
+      if (/[,;:.!?"]$/.test(prev)) break;
+      // Name particles may come in runs ("Ursula von der Leyen").
+      let p = start - 1;
+      while (p > 0 && PARTICLES.test(tokens[p]?.w ?? '')) p--;
+      if (isCap(prev)) start--;
+      else if (p < start - 1 && isCap(tokens[p]?.w ?? '')) start = p;
+      else if (CONNECTORS.has(prev) && start - 2 >= 0 && isCap(tokens[start - 2]?.w ?? '')) start -= 2;
+      else if (prev === 'the' && start - 2 >= 0 && CONNECTORS.has(tokens[start - 2]?.w ?? '') && start - 3 >= 0 && isCap(tokens[start - 3]?.w ?? '')) start -= 3;
+      else break;
+    }
+    // Include a leading "the" for publications and institutions.
+    if (start > 0 && /^the$/i.test(tokens[start - 1]?.w ?? '')) start--;
+    const first = tokens[start];
+    return first ? { text: text.slice(first.i), start: first.i } : null;
+  }
+  // Lower-case head: take up to four words back to a determiner or a capitalised qualifier.
+  const lowers = /^(he|she|they|it)$/i;
+  if (lowers.test(last)) return { text: last, start: tokens[k]?.i ?? 0 };
+  let start = k;
+  for (let n = 0; n < 4 && start > 0; n++) {
+    const prev = tokens[start - 1]?.w ?? '';
+    if (/[,;:.!?"]$/.test(prev)) break;
+    start--;
+    if (/^(the|The)$/.test(prev)) break;
+  }
+  const first = tokens[start];
+  return first ? { text: text.slice(first.i), start: first.i } : null;
+}
+
+/** The reported clause after a speech verb, or null when the verb reports no clause ("said in a statement."). */
+export function findClause(right: string, verb: string): { text: string; offset: number } | null {
+  const lead = CLAUSE_LEAD.exec(right)?.[0] ?? '';
+  let offset = lead.length;
+  let rest = right.slice(offset);
+  // "that" within a few words: "argues in the Economist that", "told reporters on Tuesday that".
+  const that = /^(?:[^,.;:"]{0,60}?\s)?that\s+/i.exec(rest);
+  // Only an object or a place may stand before "that" ("told reporters that"), not a clause ("the aim was that").
+  if (that && that[0].split(/\s+/).length <= 9 && !/\b(is|was|are|were|be|been|has|had|have|will|would|can|could)\b/i.test(that[0])) {
+    offset += that[0].length;
+    rest = rest.slice(that[0].length);
+  } else if (/^(told|tells)$/.test(verb)) {
+    return null;
+  } else if (/^(in|on|at|to|by|for|with|during|after|before|from|as|of|about|and|but|or|so)\b/i.test(rest)) {
+    return null;
+  }
+  if (/^\s*["',:;.]/.test(rest) || /^\s*$/.test(rest)) return null;
+  const text = rest.replace(/[\s:;,]+$/, '').trim();
+  if (text.split(/\s+/).length < 3) return null;
+  return { text, offset: offset + (rest.length - rest.trimStart().length) };
+}

@@ -1,0 +1,83 @@
+// Word lists the speaker rules share. They describe English news prose in general, not one article.
+
+/** Words that make a capitalised run a title or role rather than part of a name. */
+export const ROLE_WORDS = new Set(
+  `mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister premier chancellor secretary
+  secretary-general general-secretary senator sen rep representative congressman congresswoman governor gov mayor general gen
+  admiral adm colonel col captain capt lieutenant lt sergeant sgt commander cmdr chief judge justice king queen prince
+  princess pope ambassador envoy spokesman spokeswoman spokesperson ceo cfo coo cto chairman chairwoman chair director
+  commissioner speaker leader deputy former foreign defense defence interior finance health economy trade head founder
+  co-founder editor rabbi father sheikh emir sultan attorney counsel officer official analyst expert adviser advisor
+  economist strategist researcher professor lecturer correspondent reporter columnist author writer executive
+  commander-in-chief chief-of-staff staff minister-president first lady mp mep mk president-elect acting interim
+  then-president then secretary-of-state state affairs security national war`.split(/\s+/),
+);
+
+/** Heads that mark an organisation (or a publication) rather than a person. */
+export const ORG_WORDS = new Set(
+  `ministry service services institute institution agency company corporation corp inc ltd llc plc gmbh group council
+  commission committee bank fund university college school center centre foundation association union party army navy
+  forces force police department office bureau court parliament congress senate government administration times post
+  journal news herald tribune guardian economist telegraph gazette review magazine press reuters bloomberg network channel
+  television tv radio media kremlin pentagon organization organisation authority board federation alliance coalition
+  movement club team industries airlines motors systems technologies labs laboratory observatory monitor watch
+  cabinet assembly duma commission nato un eu fsb cia fbi kgb ministry-of command headquarters house daily weekly
+  broadcasting corporation publishing press-agency tass interfax ap afp ria novosti`.split(/\s+/),
+);
+
+/** Plural or collective nouns that speak as a group ("Ukrainian media", "officials"). */
+export const GROUP_NOUNS = new Set(
+  `media officials analysts experts sources authorities critics residents witnesses lawmakers legislators diplomats
+  researchers scientists economists investors activists protesters observers commentators prosecutors investigators
+  police doctors historians leaders ministers generals commanders officers soldiers troops reporters journalists
+  insiders aides advisers advisors negotiators voters polls surveys reports documents people`.split(/\s+/),
+);
+
+/** Heads of definite descriptions that refer back to a named speaker ("the company", "the Russian military"). */
+export const DESCRIPTION_ORG_NOUNS = new Set(
+  `company firm ministry military agency government army group organisation organization service department office
+  institute bank court council commission committee administration kremlin startup manufacturer producer maker
+  operator regulator newspaper paper outlet magazine broadcaster network channel publication report study party`.split(/\s+/),
+);
+export const DESCRIPTION_PERSON_NOUNS = new Set(
+  `president minister spokesman spokeswoman spokesperson official expert analyst ambassador envoy chancellor premier
+  general commander leader chief executive chairman chairwoman director senator governor mayor professor researcher
+  author writer economist adviser advisor diplomat lawyer`.split(/\s+/),
+);
+
+/** Lower-case particles inside personal names. */
+export const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'ten', 'dos', 'das', 'y']);
+
+/** Capitalised words that begin sentences or phrases without being names. */
+export const LEADING_FUNCTION_WORDS = new Set(
+  `the a an as but and so yet when while then also however meanwhile instead according in on at last this that these
+  those if although though because since after before during for from with without by to of or nor it its his her their
+  our my your we i he she they there here what which who whom whose where why how not no yes all some many most few
+  several both each every another such even still just only now today yesterday tomorrow once again`.split(/\s+/),
+);
+
+/** Finite forms of verbs that report speech or writing. */
+export const SPEECH_VERBS = new Set(
+  `said says say told tells claimed claims argued argues wrote writes warned warns insisted insists added adds stated
+  states explained explains noted notes reported reports asserted asserts announced announces signaled signalled signals
+  suggested suggests acknowledged acknowledges admitted admits denied denies maintained maintains predicted predicts
+  stressed stresses emphasised emphasized emphasises emphasizes confirmed confirms declared declares alleged alleges
+  contended contends revealed reveals observed observes remarked remarks replied replies responded responds recalled
+  recalls conceded concedes estimated estimates promised promises complained complains countered counters cautioned
+  cautions tweeted tweets testified testifies concluded concludes disclosed discloses indicated indicates`.split(/\s+/),
+);
+
+/** Speech verbs that are also common plural nouns ("reports", "claims"): only after a name or pronoun. */
+export const NOUN_LIKE_VERBS = new Set(
+  'reports notes states signals claims promises counters estimates remarks replies posts tweets'.split(' '),
+);
+
+/** Multi-word reporting phrases ("put it", "pointed out"). */
+export const SPEECH_PHRASES = ['put it', 'puts it', 'pointed out', 'points out', 'went on', 'goes on'];
+
+export const PRONOUNS: Record<string, 'person' | 'organisation' | 'group'> = {
+  he: 'person',
+  she: 'person',
+  it: 'organisation',
+  they: 'group',
+};

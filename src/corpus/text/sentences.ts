@@ -1,0 +1,80 @@
+// Sentence boundaries that survive abbreviations, initials, decimals, elisions and quotations.
+
+/** Abbreviations that do not end a sentence even before a capital ("Mr. Stubb", "U.S. President"). */
+const NEVER_FINAL = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'gov', 'sen', 'rep',
+  'rev', 'hon', 'pres', 'messrs', 'mt', 'ft', 'no', 'nos', 'vs', 'v', 'cf', 'e.g', 'i.e', 'approx', 'fig', 'vol', 'pp',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.u', 'u.s.a',
+  'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'ave', 'blvd',
+]);
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Closing punctuation and quotes that belong to the sentence they end. */
+const TRAILERS = /["')\]]/;
+
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  let inQuote = false;
+  let quoteOpenedAt = -1;
+  const n = text.length;
+  const quoteCloses = (from: number) => text.indexOf('"', from);
+
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      if (!inQuote) {
+        // An opening quote that never closes in this paragraph (a multi-paragraph quote) does not hide boundaries.
+        if (quoteCloses(i + 1) !== -1) {
+          inQuote = true;
+          quoteOpenedAt = i;
+        }
+      } else inQuote = false;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    if (inQuote && i - quoteOpenedAt < 1500) continue;
+
+    // Extend over the rest of an ellipsis or "?!" and any closing quotes/brackets.
+    let j = i;
+    while (j + 1 < n && /[.!?]/.test(text[j + 1] ?? '')) j++;
+    let k = j;
+    while (k + 1 < n && TRAILERS.test(text[k + 1] ?? '')) k++;
+    if (k + 1 < n && text[k + 1] !== ' ') {
+      i = j;
+      continue;
+    }
+    const next = text.slice(k + 1).trimStart();
+    if (next === '') break;
+    const nextChar = next[0] ?? '';
+    // A new sentence starts with a capital, a digit, a quote or a bracket.
+    if (!/[\p{Lu}\d"'([]/u.test(nextChar)) {
+      i = j;
+      continue;
+    }
+    if (ch === '.' && j === i && isAbbreviation(text, i)) {
+      i = j;
+      continue;
+    }
+    spans.push({ start, end: k + 1 });
+    start = k + 1;
+    while (start < n && text[start] === ' ') start++;
+    i = start - 1;
+    inQuote = false;
+  }
+  if (start < n && text.slice(start).trim()) spans.push({ start, end: n });
+  return spans;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  const before = text.slice(Math.max(0, dot - 12), dot);
+  const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+  if (!word) return false;
+  // Initials ("J. K. Rowling") and single letters.
+  if (/^\p{Lu}$/u.test(word)) return true;
+  return NEVER_FINAL.has(word.toLowerCase());
+}
