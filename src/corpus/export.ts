@@ -1,0 +1,40 @@
+import type { CorpusIndex } from './index/types.ts';
+
+/** The export contract (shared/CONTRACT.md): field names and order are read by other tools. */
+export interface ContractExport {
+  documents: Array<{
+    file: string;
+    title: string;
+    published: string | null;
+    quotes: Array<{ speaker: string; aliases: string[]; text: string; kind: string; line: number }>;
+    events: Array<{ date: string; text: string; expression: string; line: number }>;
+    sections: Array<{ label: string; keywords: string[]; lines: [number, number]; summary: string }>;
+  }>;
+}
+
+export function toContract(index: CorpusIndex): ContractExport {
+  const speakers = new Map(index.speakers.map((s) => [s.id, s]));
+  return {
+    documents: index.documents.map((doc) => {
+      const local = new Map(doc.speakers.map((s) => [s.id, s]));
+      return {
+        file: doc.file,
+        title: doc.title,
+        published: doc.published,
+        quotes: doc.quotes.map((q) => {
+          const speaker = speakers.get(q.speakerId);
+          // Aliases are the names this document used for the speaker.
+          const aliases = (local.get(q.speakerId)?.aliases ?? speaker?.aliases ?? []).filter((a) => a !== speaker?.name);
+          return { speaker: speaker?.name ?? q.speakerId, aliases, text: q.text, kind: q.kind, line: q.line };
+        }),
+        events: doc.events.map((e) => ({ date: e.date, text: e.text, expression: e.expression, line: e.line })),
+        sections: doc.sections.map((s) => ({
+          label: s.label,
+          keywords: s.keywords,
+          lines: s.lines,
+          summary: s.summaries.medium.map((i) => doc.sentences[i]?.text ?? '').join(' '),
+        })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,25 @@
+import { analyseDocument } from '../analyse.ts';
+import type { LoadedDocument } from '../types.ts';
+import { engineVersion } from './engine-version.ts';
+import { mergeSpeakers } from './merge-speakers.ts';
+import { buildSearch } from './search-index.ts';
+import type { CorpusIndex } from './types.ts';
+
+/** Analyses every document and assembles the serialisable index the bot answers from. */
+export function buildIndex(docs: LoadedDocument[], inputHash: string, onProgress?: (done: number, total: number) => void): CorpusIndex {
+  const documents = docs.map((doc, i) => {
+    const analysis = analyseDocument(doc);
+    onProgress?.(i + 1, docs.length);
+    return analysis;
+  });
+  const speakers = mergeSpeakers(documents);
+  return {
+    format: 1,
+    engineVersion: engineVersion(),
+    inputHash,
+    builtAt: new Date().toISOString(),
+    documents,
+    speakers,
+    search: JSON.stringify(buildSearch(documents)),
+  };
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findDocuments, loadFile, type Warn } from '../load/load-file.ts';
+import type { LoadedDocument } from '../types.ts';
+import { buildIndex } from './build-index.ts';
+import { engineVersion } from './engine-version.ts';
+import type { CorpusIndex } from './types.ts';
+
+export interface LoadIndexOptions {
+  paths: string[];
+  cacheDir: string;
+  warn: Warn;
+  onProgress?: (done: number, total: number) => void;
+  /** Build even when a cached index matches. */
+  force?: boolean;
+}
+
+export interface LoadedIndex {
+  index: CorpusIndex;
+  fromCache: boolean;
+  cacheFile: string;
+}
+
+/** Hash of the engine version and every input file's name and bytes. */
+export async function inputHash(files: Array<{ path: string; id: string }>): Promise<string> {
+  const hash = createHash('sha256').update(engineVersion());
+  for (const f of files) {
+    hash.update(f.id).update('\0');
+    try {
+      hash.update(await readFile(f.path));
+    } catch {
+      hash.update('unreadable');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+/**
+ * The index for these inputs: read from the cache when the inputs and the engine are unchanged,
+ * otherwise built and written (atomically, so a crash never leaves half a cache behind).
+ */
+export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadedIndex> {
+  const files = await findDocuments(options.paths);
+  const hash = await inputHash(files);
+  const cacheFile = path.join(options.cacheDir, `index-${hash}.json`);
+  if (!options.force) {
+    try {
+      const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as CorpusIndex;
+      if (cached.format === 1 && cached.inputHash === hash && cached.engineVersion === engineVersion()) return { index: cached, fromCache: true, cacheFile };
+    } catch {
+      // No cache, or an unreadable one: build afresh.
+    }
+  }
+  const docs: LoadedDocument[] = [];
+  for (const f of files) {
+    const doc = await loadFile(f.path, f.id, options.warn);
+    if (doc) docs.push(doc);
+  }
+  const index = buildIndex(docs, hash, options.onProgress);
+  await mkdir(options.cacheDir, { recursive: true });
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(index));
+  await rename(tmp, cacheFile);
+  // Older caches of this corpus are dead weight.
+  for (const name of await readdir(options.cacheDir)) {
+    if (/^index-[0-9a-f]+\.json$/.test(name) && name !== path.basename(cacheFile)) await unlink(path.join(options.cacheDir, name)).catch(() => undefined);
+  }
+  return { index, fromCache: false, cacheFile };
+}
