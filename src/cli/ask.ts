@@ -1,0 +1,15 @@
+// npm run ask -- "/quote speaker:Stubb": one command, answered from the index as text with citations.
+import { cacheDir, corpusDir } from '../config/paths.ts';
+import { renderText } from '../console/render-text.ts';
+import { runLine } from '../console/run-line.ts';
+import { openIndex } from '../corpus/index/open-index.ts';
+
+const line = process.argv.slice(2).filter((a) => a !== '--').join(' ').trim();
+if (!line) {
+  process.stderr.write('Usage: npm run ask -- "/quote speaker:Stubb"\n');
+  process.exit(2);
+}
+const { query } = await openIndex(corpusDir(), cacheDir());
+const reply = runLine({ query }, line);
+process.stdout.write(`${renderText(reply)}\n`);
+process.exitCode = reply.kind === 'answer' ? 0 : 1;

@@ -1,0 +1,63 @@
+import type { CorpusQuery, Scope } from '../corpus/query/corpus-query.ts';
+import type { NumericOrder } from '../corpus/query/date-query.ts';
+import type { Reply } from '../reply/reply.ts';
+
+/** A command option as users see it; the Discord layer turns these into builders, the console parses them. */
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'integer';
+  required?: boolean;
+  choices?: readonly string[];
+  autocomplete?: boolean;
+  maxLength?: number;
+}
+
+export interface CommandContext {
+  query: CorpusQuery;
+  /** The documents this server reads (all when absent). */
+  documents?: ReadonlySet<string>;
+  /** How to read numeric dates such as 8/29. */
+  dateOrder?: NumericOrder;
+}
+
+export type Options = Record<string, string | undefined>;
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+export interface Command {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+  run(ctx: CommandContext, options: Options): Reply;
+  autocomplete?(ctx: CommandContext, option: string, value: string, options: Options): Choice[];
+}
+
+export function scopeOf(ctx: CommandContext, options: Options): Scope {
+  return {
+    ...(ctx.documents ? { documents: ctx.documents } : {}),
+    ...(options.document?.trim() ? { document: options.document.trim() } : {}),
+  };
+}
+
+export const documentOption: OptionSpec = { name: 'document', description: 'Only this document (title or file name)', type: 'string', autocomplete: true, maxLength: 200 };
+
+/** Autocomplete for the document option, shared by every command that has one. */
+export function documentChoices(ctx: CommandContext, value: string): Choice[] {
+  const q = value.trim().toLowerCase();
+  return ctx.query
+    .documents(ctx.documents ? { documents: ctx.documents } : {})
+    .filter((d) => !q || d.title.toLowerCase().includes(q) || d.file.toLowerCase().includes(q))
+    .slice(0, 25)
+    .map((d) => ({ name: clip(d.title, 100), value: d.id.slice(0, 100) }));
+}
+
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

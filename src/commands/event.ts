@@ -1,0 +1,29 @@
+import { describeAskedDate } from '../corpus/query/date-query.ts';
+import { answer, notFound } from '../reply/reply.ts';
+import { cite } from './cite.ts';
+import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
+
+export const event: Command = {
+  name: 'event',
+  description: 'What happened on a date (Aug-29, 2025-08-29, August 2025, 1944, Aug 1 - Aug 31)',
+  options: [{ name: 'date', description: 'A date, month, year or range', type: 'string', required: true, maxLength: 60 }, documentOption],
+  run(ctx, options) {
+    const found = ctx.query.events(options.date ?? '', { ...scopeOf(ctx, options), ...(ctx.dateOrder ? { order: ctx.dateOrder } : {}) });
+    if (!found.ok) return notFound(found.message, found.suggestions);
+    const { query, hits, nearest } = found.value;
+    const asked = query.kind === 'point' ? describeAskedDate(query.date) : `${describeAskedDate(query.from)} – ${describeAskedDate(query.to)}`;
+    if (!hits.length && !nearest.length) return notFound(`Nothing dated ${asked} in the reading list.`);
+    const items = [
+      ...hits.map((h) => ({ heading: h.event.date, text: h.event.text, citation: cite(h.document, h.event.line) })),
+      ...nearest.map((h) => ({ heading: `${h.event.date} (${hits.length ? 'nearby' : 'nearest'})`, text: h.event.text, citation: cite(h.document, h.event.line) })),
+    ];
+    return answer(
+      `Events: ${asked}`,
+      items,
+      hits.length ? `${hits.length} event${hits.length === 1 ? '' : 's'} on ${asked}${nearest.length ? ', and what happened around it' : ''}.` : `Nothing on ${asked}; the nearest events:`,
+    );
+  },
+  autocomplete(ctx, option, value) {
+    return option === 'document' ? documentChoices(ctx, value) : [];
+  },
+};

@@ -1,0 +1,31 @@
+import { answer } from '../reply/reply.ts';
+import type { Command } from './command.ts';
+
+const EXAMPLES: Record<string, string> = {
+  quote: '/quote speaker:Stubb',
+  event: '/event date:Aug-29',
+  timeline: '/timeline from:2025-08-01 to:2025-08-31',
+  summary: '/summary section:finlandization length:short',
+  search: '/search query:porcupine',
+  speakers: '/speakers',
+  sections: '/sections',
+  documents: '/documents',
+};
+
+/** Help lists the other commands; it is built from them so it never falls out of date. */
+export function helpCommand(all: () => Command[]): Command {
+  return {
+    name: 'help',
+    description: 'What Lectern can answer, with examples',
+    options: [],
+    run() {
+      return answer(
+        'Lectern: ask the reading list',
+        all()
+          .filter((c) => c.name !== 'help')
+          .map((c) => ({ heading: `/${c.name}`, text: `${c.description}. Example: \`${EXAMPLES[c.name] ?? `/${c.name}`}\`` })),
+        'Every answer cites its document and line.',
+      );
+    },
+  };
+}

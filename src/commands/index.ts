@@ -1,0 +1,15 @@
+import type { Command } from './command.ts';
+import { event } from './event.ts';
+import { helpCommand } from './help.ts';
+import { documents, sections, speakers } from './lists.ts';
+import { quote } from './quote.ts';
+import { search } from './search.ts';
+import { summary } from './summary.ts';
+import { timeline } from './timeline.ts';
+
+export const COMMANDS: Command[] = [quote, event, timeline, summary, search, speakers, sections, documents];
+COMMANDS.push(helpCommand(() => COMMANDS));
+
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name.toLowerCase());
+}

@@ -1,0 +1,54 @@
+import { answer, notFound } from '../reply/reply.ts';
+import { cite } from './cite.ts';
+import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
+
+export const speakers: Command = {
+  name: 'speakers',
+  description: 'Everyone quoted, with how often',
+  options: [documentOption],
+  run(ctx, options) {
+    const docs = ctx.query.checkDocument(scopeOf(ctx, options));
+    if (!docs.ok) return notFound(docs.message, docs.suggestions);
+    const list = ctx.query.speakers(scopeOf(ctx, options)).sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
+    if (!list.length) return notFound('Nobody is quoted in the reading list yet.');
+    return answer(
+      'Speakers',
+      list.map((s) => ({ heading: s.name, text: [s.roles[0], `${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'}`, s.aliases.length ? `also: ${s.aliases.slice(0, 4).join(', ')}` : ''].filter(Boolean).join(' · ') })),
+      `${list.length} speakers.`,
+    );
+  },
+  autocomplete: (ctx, _option, value) => documentChoices(ctx, value),
+};
+
+export const sections: Command = {
+  name: 'sections',
+  description: 'The sections of the reading list, with their labels',
+  options: [documentOption],
+  run(ctx, options) {
+    const docs = ctx.query.checkDocument(scopeOf(ctx, options));
+    if (!docs.ok) return notFound(docs.message, docs.suggestions);
+    const list = ctx.query.sections(scopeOf(ctx, options));
+    if (!list.length) return notFound('No sections yet: the reading list is empty.');
+    return answer(
+      'Sections',
+      list.map((h) => ({ heading: h.section.label, text: h.section.keywords.slice(0, 5).join(', '), citation: cite(h.document, h.section.lines[0], h.section.lines[1]) })),
+      `${list.length} sections. Ask for one with /summary section:<label>.`,
+    );
+  },
+  autocomplete: (ctx, _option, value) => documentChoices(ctx, value),
+};
+
+export const documents: Command = {
+  name: 'documents',
+  description: 'The documents in the reading list',
+  options: [],
+  run(ctx) {
+    const docs = ctx.query.documents(ctx.documents ? { documents: ctx.documents } : {});
+    if (!docs.length) return notFound('The reading list is empty.');
+    return answer(
+      'Documents',
+      docs.map((d) => ({ heading: d.title, text: `${d.file} · ${d.published ?? 'undated'} · ${d.quotes.length} quotes, ${d.events.length} events, ${d.sections.length} sections` })),
+      `${docs.length} document${docs.length === 1 ? '' : 's'}.`,
+    );
+  },
+};

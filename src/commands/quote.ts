@@ -1,0 +1,38 @@
+import type { QuoteKind } from '../corpus/types.ts';
+import { answer, invalid, notFound } from '../reply/reply.ts';
+import { cite } from './cite.ts';
+import { clip, documentChoices, documentOption, scopeOf, type Command } from './command.ts';
+
+const KINDS = ['direct', 'indirect', 'block'] as const;
+
+export const quote: Command = {
+  name: 'quote',
+  description: 'What a speaker said, with the document and line',
+  options: [
+    { name: 'speaker', description: 'Who said it (name, surname or alias)', type: 'string', required: true, autocomplete: true, maxLength: 100 },
+    documentOption,
+    { name: 'contains', description: 'Only quotes containing these words', type: 'string', maxLength: 100 },
+    { name: 'kind', description: 'direct words, reported speech or quoted passages', type: 'string', choices: KINDS },
+  ],
+  run(ctx, options) {
+    const kind = options.kind?.trim();
+    if (kind && !(KINDS as readonly string[]).includes(kind)) return invalid(`\`kind\` must be one of ${KINDS.map((k) => `\`${k}\``).join(', ')}.`);
+    const found = ctx.query.quotes(options.speaker ?? '', { ...scopeOf(ctx, options), ...(options.contains ? { contains: options.contains } : {}), ...(kind ? { kind: kind as QuoteKind } : {}) });
+    if (!found.ok) return notFound(found.message, found.suggestions);
+    const { speaker, hits } = found.value;
+    const role = speaker.roles[0] ? ` (${speaker.roles[0]})` : '';
+    return answer(
+      `Quotes from ${speaker.name}`,
+      hits.map((h) => ({
+        heading: `${h.quote.kind === 'direct' ? 'Said' : h.quote.kind === 'indirect' ? 'Reported' : 'Quoted passage'}${h.quote.role ? ` — ${h.quote.role}` : ''}`,
+        text: h.quote.kind === 'direct' ? `“${h.quote.text}”` : h.quote.text,
+        citation: cite(h.document, h.quote.line),
+      })),
+      `${hits.length} quote${hits.length === 1 ? '' : 's'} from ${speaker.name}${role}.`,
+    );
+  },
+  autocomplete(ctx, option, value, options) {
+    if (option === 'document') return documentChoices(ctx, value);
+    return ctx.query.suggestSpeakers(value, scopeOf(ctx, options)).map((s) => ({ name: clip(`${s.name}${s.roles[0] ? ` — ${s.roles[0]}` : ''}`, 100), value: s.name.slice(0, 100) }));
+  },
+};

@@ -1,0 +1,32 @@
+import { answer, notFound } from '../reply/reply.ts';
+import { cite } from './cite.ts';
+import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
+
+export const timeline: Command = {
+  name: 'timeline',
+  description: 'Events in date order, optionally between two dates',
+  options: [
+    { name: 'from', description: 'First date, e.g. 2025-08-01 or August 2025', type: 'string', maxLength: 40 },
+    { name: 'to', description: 'Last date, e.g. 2025-08-31', type: 'string', maxLength: 40 },
+    documentOption,
+  ],
+  run(ctx, options) {
+    const found = ctx.query.timeline({
+      ...scopeOf(ctx, options),
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.to ? { to: options.to } : {}),
+      ...(ctx.dateOrder ? { order: ctx.dateOrder } : {}),
+    });
+    if (!found.ok) return notFound(found.message, found.suggestions);
+    if (!found.value.length) return notFound('No dated events in that period.');
+    const span = [options.from && `from ${options.from}`, options.to && `to ${options.to}`].filter(Boolean).join(' ');
+    return answer(
+      `Timeline${span ? ` ${span}` : ''}`,
+      found.value.map((h) => ({ heading: h.event.date, text: h.event.text, citation: cite(h.document, h.event.line) })),
+      `${found.value.length} dated event${found.value.length === 1 ? '' : 's'}, oldest first.`,
+    );
+  },
+  autocomplete(ctx, option, value) {
+    return option === 'document' ? documentChoices(ctx, value) : [];
+  },
+};

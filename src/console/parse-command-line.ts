@@ -1,0 +1,39 @@
+import type { Command, Options } from '../commands/command.ts';
+import { COMMANDS, findCommand } from '../commands/index.ts';
+
+export type ParsedLine = { ok: true; command: Command; options: Options } | { ok: false; message: string };
+
+/**
+ * "/quote speaker:Alexander Stubb kind:direct" → the command and its options, checked as Discord would:
+ * known options only, required ones present, choices respected, lengths within limits.
+ */
+export function parseCommandLine(line: string): ParsedLine {
+  const text = line.trim();
+  const m = /^\/?([\w-]+)\s*(.*)$/s.exec(text);
+  if (!m) return { ok: false, message: `Type a command such as \`/quote speaker:Stubb\`. Commands: ${COMMANDS.map((c) => `/${c.name}`).join(', ')}.` };
+  const command = findCommand(m[1] ?? '');
+  if (!command) return { ok: false, message: `There is no /${m[1]} command. Commands: ${COMMANDS.map((c) => `/${c.name}`).join(', ')}.` };
+  const options: Options = {};
+  const rest = m[2] ?? '';
+  const names = command.options.map((o) => o.name);
+  const marker = new RegExp(`(?:^|\\s)(${names.join('|') || '(?!)'}):`, 'g');
+  const found = [...rest.matchAll(marker)];
+  const before = (found[0] ? rest.slice(0, found[0].index) : rest).trim();
+  if (before) {
+    const first = command.options[0];
+    if (!first) return { ok: false, message: `/${command.name} takes no options.` };
+    return { ok: false, message: `Name the option, e.g. \`/${command.name} ${first.name}:${before.split(/\s+/)[0]}\`. Options: ${names.join(', ')}.` };
+  }
+  found.forEach((f, i) => {
+    const start = (f.index ?? 0) + f[0].length;
+    const end = found[i + 1]?.index ?? rest.length;
+    options[f[1] ?? ''] = rest.slice(start, end).trim();
+  });
+  for (const o of command.options) {
+    const value = options[o.name];
+    if (o.required && !value) return { ok: false, message: `/${command.name} needs \`${o.name}\`: ${o.description}.` };
+    if (value && o.choices && !o.choices.includes(value)) return { ok: false, message: `\`${o.name}\` must be one of ${o.choices.join(', ')}.` };
+    if (value && o.maxLength && value.length > o.maxLength) return { ok: false, message: `\`${o.name}\` is too long (at most ${o.maxLength} characters).` };
+  }
+  return { ok: true, command, options };
+}

@@ -1,0 +1,27 @@
+import readline from 'node:readline';
+import type { CommandContext } from '../commands/command.ts';
+import { renderText } from './render-text.ts';
+import { runLine } from './run-line.ts';
+
+/** The local console: type a slash command, see the reply as the bot would give it. */
+export async function startConsole(ctx: CommandContext, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const rl = readline.createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
+  const say = (text: string) => output.write(`${text}\n`);
+  say('Lectern console. Type /help for the commands, /quit to leave.');
+  rl.setPrompt('lectern> ');
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit') break;
+    if (line) {
+      try {
+        say(renderText(runLine(ctx, line)));
+      } catch (error) {
+        // The console never dies on one bad answer.
+        say(`Something went wrong answering that: ${(error as Error).message}`);
+      }
+    }
+    rl.prompt();
+  }
+  rl.close();
+}

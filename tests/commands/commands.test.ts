@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/commands/command.ts';
+import { COMMANDS } from '../../src/commands/index.ts';
+import { renderText } from '../../src/console/render-text.ts';
+import { runLine } from '../../src/console/run-line.ts';
+import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
+import { bundledIndex } from '../support/bundled-index.ts';
+
+let ctx: CommandContext;
+beforeAll(async () => {
+  ctx = { query: new CorpusQuery(await bundledIndex()) };
+});
+
+describe('commands as typed in the console or `npm run ask`', () => {
+  it('/quote speaker:Stubb cites the realpolitik quote and his two claims with lines', () => {
+    const reply = runLine(ctx, '/quote speaker:Stubb');
+    expect(reply.kind).toBe('answer');
+    expect(reply.items.map((i) => i.citation?.line)).toEqual([65, 57, 59]);
+    expect(renderText(reply)).toContain('it was the definition of realpolitik');
+    expect(renderText(reply)).toContain('2025-09-04-security-guarantees.txt, line 65, 2025-09-04');
+  });
+
+  it('/event date:Aug-29 gives the fire and the strike the day before', () => {
+    const reply = runLine(ctx, '/event date:Aug-29');
+    expect(reply.items.map((i) => [i.heading, i.citation?.line])).toEqual([
+      ['2025-08-29', 50],
+      ['2025-08-29', 51],
+      ['2025-08-28 (nearby)', 50],
+    ]);
+  });
+
+  it('/summary section:finlandization summarises lines 57–68 with its speakers and dates', () => {
+    const reply = runLine(ctx, '/summary section:finlandization length:long');
+    expect(reply.kind).toBe('answer');
+    expect(reply.intro).toContain('lines 57–68');
+    const cited = reply.items.flatMap((i) => (i.citation ? [i.citation.line] : []));
+    expect(cited.length).toBeGreaterThanOrEqual(3);
+    expect(cited.every((l) => l >= 57 && l <= 68)).toBe(true);
+    expect(reply.items.find((i) => i.heading === 'Speakers')?.text).toContain('Alexander Stubb');
+    const short = runLine(ctx, '/summary section:finlandization length:short');
+    expect(short.items.filter((i) => i.citation)).toHaveLength(1);
+  });
+
+  it('answers every command with something a person can read', () => {
+    for (const line of ['/search query:porcupine', '/speakers', '/sections', '/documents', '/help', '/timeline', '/event date:1944']) {
+      const reply = runLine(ctx, line);
+      expect(reply.kind, line).toBe('answer');
+      expect(reply.items.length, line).toBeGreaterThan(0);
+    }
+    expect(runLine(ctx, '/help').items.map((i) => i.heading)).toEqual(COMMANDS.filter((c) => c.name !== 'help').map((c) => `/${c.name}`));
+  });
+
+  it('turns mistakes into friendly, private replies', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['/quote speaker:Stub', /Did you mean \*\*Alexander Stubb\*\*/],
+      ['/quote', /needs `speaker`/],
+      ['/quote Stubb', /Name the option/],
+      ['/quote speaker:Stubb kind:shouted', /must be one of/],
+      ['/event date:Feb-30', /could not read "Feb-30"/],
+      ['/summary section:zzzzqqq', /No section matches/],
+      ['/search query:!!!', /Give a few words/],
+      ['/teleport', /no \/teleport command/],
+      ['/quote speaker:Stubb document:nothing-like-this', /No document matches/],
+    ];
+    for (const [line, message] of cases) {
+      const reply = runLine(ctx, line);
+      expect(reply.kind, line).not.toBe('answer');
+      expect(reply.ephemeral, line).toBe(true);
+      expect(reply.intro, line).toMatch(message);
+    }
+  });
+
+  it('autocompletes speakers and sections with at most 25 choices', () => {
+    const quote = COMMANDS.find((c) => c.name === 'quote');
+    const summary = COMMANDS.find((c) => c.name === 'summary');
+    expect(quote?.autocomplete?.(ctx, 'speaker', 'stu', {})[0]?.value).toBe('Alexander Stubb');
+    const sections = summary?.autocomplete?.(ctx, 'section', 'fin', {}) ?? [];
+    expect(sections[0]?.name).toMatch(/^finlandization/);
+    // The autocomplete value picks the section exactly.
+    expect(runLine(ctx, `/summary section:${sections[0]?.value}`).intro).toContain('lines 57–68');
+    expect((quote?.autocomplete?.(ctx, 'speaker', '', {}) ?? []).length).toBeLessThanOrEqual(25);
+  });
+});

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
+import { bundledIndex } from '../support/bundled-index.ts';
+
+let q: CorpusQuery;
+beforeAll(async () => {
+  q = new CorpusQuery(await bundledIndex());
+});
+
+describe('quotes by speaker', () => {
+  it('finds Stubb by surname, alias and full name, with his direct quote and two reported claims', () => {
+    for (const name of ['Stubb', 'Mr Stubb', 'Alexander Stubb', 'president alexander stubb of finland']) {
+      const found = q.quotes(name);
+      expect(found.ok, name).toBe(true);
+      if (!found.ok) continue;
+      expect(found.value.speaker.name).toBe('Alexander Stubb');
+      const byLine = found.value.hits.map((h) => [h.quote.line, h.quote.kind]);
+      expect(byLine).toEqual([
+        [65, 'direct'],
+        [57, 'indirect'],
+        [59, 'indirect'],
+      ]);
+      expect(found.value.hits[0]?.quote.text).toMatch(/^it was the definition of realpolitik/);
+    }
+  });
+
+  it('suggests the speaker for a partial or misspelt name instead of guessing', () => {
+    for (const name of ['Stub', 'Stubbe', 'Getmanchk']) {
+      const found = q.quotes(name);
+      expect(found.ok).toBe(false);
+      if (!found.ok) expect(found.suggestions.length, name).toBeGreaterThan(0);
+    }
+    const stub = q.quotes('Stub');
+    if (!stub.ok) expect(stub.suggestions[0]).toBe('Alexander Stubb');
+  });
+
+  it('filters by kind and by words', () => {
+    const direct = q.quotes('Getmanchuk', { kind: 'direct', contains: 'advantage' });
+    expect(direct.ok && direct.value.hits.map((h) => h.quote.line)).toEqual([17, 36]);
+    expect(q.quotes('NYT', { kind: 'direct' }).ok).toBe(false);
+  });
+
+  it('respects a reading list that leaves the document out', () => {
+    expect(q.quotes('Stubb', { documents: new Set(['another.txt']) }).ok).toBe(false);
+  });
+});
+
+describe('events by date', () => {
+  it('gives the Bayraktar factory fire on Aug-29 and the strike the day before as its neighbour', () => {
+    for (const text of ['Aug-29', 'August 29', '29 Aug', '2025-08-29', '8/29']) {
+      const found = q.events(text);
+      expect(found.ok, text).toBe(true);
+      if (!found.ok) continue;
+      expect(found.value.hits.map((h) => h.event.line)).toEqual([50, 51]);
+      expect(found.value.nearest.map((h) => [h.event.date, h.event.line])).toEqual([['2025-08-28', 50]]);
+    }
+  });
+
+  it('answers months, years and ranges', () => {
+    const july = q.events('July 2025');
+    expect(july.ok && july.value.hits.map((h) => h.event.line)).toEqual([43]);
+    const year = q.events('1944');
+    expect(year.ok && year.value.hits.map((h) => h.event.line)).toEqual([61]);
+    const range = q.events('2025-09-01..2025-09-30');
+    expect(range.ok && range.value.hits.map((h) => h.event.date)).toEqual(['2025-09-03', '2025-09-03', '2025-09-04']);
+  });
+
+  it('offers the nearest events when nothing happened on the day', () => {
+    const found = q.events('2025-08-20');
+    expect(found.ok).toBe(true);
+    if (found.ok) {
+      expect(found.value.hits).toEqual([]);
+      expect(found.value.nearest.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('explains an unreadable date instead of throwing', () => {
+    const found = q.events('the day after tomorrow-ish');
+    expect(found.ok).toBe(false);
+    if (!found.ok) expect(found.message).toMatch(/Try/);
+  });
+
+  it('builds a timeline between two dates in order', () => {
+    const found = q.timeline({ from: '2025-08-01', to: '2025-08-31' });
+    expect(found.ok).toBe(true);
+    if (found.ok) {
+      const dates = found.value.map((h) => h.event.date);
+      expect(dates).toEqual([...dates].sort());
+      expect(dates).toContain('2025-08-28');
+      expect(dates.every((d) => d.startsWith('2025-08'))).toBe(true);
+    }
+    expect(q.timeline({ from: '2025-09-01', to: '2025-08-01' }).ok).toBe(false);
+  });
+});
+
+describe('sections and search', () => {
+  it('finds the finlandization section by label, keyword and free text', () => {
+    for (const text of ['finlandization', 'Finlandisation', 'steel porcupine', 'realpolitik']) {
+      const found = q.section(text);
+      expect(found.ok, text).toBe(true);
+    }
+    const found = q.section('finlandization');
+    expect(found.ok && found.value.section.lines).toEqual([57, 68]);
+  });
+
+  it('searches sentences with typos and prefixes', () => {
+    expect(q.searchSentences('porcupin')[0]?.sentence.line).toBe(13);
+    expect(q.searchSentences('Bayraktr drones')[0]?.sentence.line).toBeGreaterThanOrEqual(49);
+  });
+
+  it('autocompletes speakers by prefix, alias and spelling, at most 25', () => {
+    expect(q.suggestSpeakers('stu')[0]?.name).toBe('Alexander Stubb');
+    expect(q.suggestSpeakers('FSB')[0]?.name).toBe('Federal Security Service');
+    expect(q.suggestSpeakers('').length).toBeLessThanOrEqual(25);
+  });
+});
