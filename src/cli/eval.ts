@@ -2,10 +2,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { toContract } from '../corpus/export.ts';
-import { buildIndex } from '../corpus/index/build-index.ts';
-import { inputHash } from '../corpus/index/cache.ts';
-import { findDocuments, loadFile } from '../corpus/load/load-file.ts';
-import type { LoadedDocument } from '../corpus/types.ts';
+import { buildFresh } from '../corpus/index/cache.ts';
 import { score, type GoldDocument } from '../eval/score.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -20,13 +17,7 @@ const gold: GoldDocument[] = [];
 for (const name of (await readdir(goldDir)).filter((n) => n.endsWith('.json')).sort()) {
   gold.push(JSON.parse(await readFile(path.join(goldDir, name), 'utf8')) as GoldDocument);
 }
-const files = await findDocuments([corpusDir]);
-const docs: LoadedDocument[] = [];
-for (const f of files) {
-  const doc = await loadFile(f.path, f.id, (m) => process.stderr.write(`${m}\n`));
-  if (doc) docs.push(doc);
-}
-const exported = toContract(buildIndex(docs, await inputHash(files)));
+const exported = toContract(await buildFresh([corpusDir], (m) => process.stderr.write(`${m}\n`)));
 const s = score(exported, gold);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -1,10 +1,7 @@
 // npm run --silent export -- <folder-or-file> [more paths]: the index as the JSON of shared/CONTRACT.md.
 import { stat } from 'node:fs/promises';
 import { toContract } from '../corpus/export.ts';
-import { buildIndex } from '../corpus/index/build-index.ts';
-import { inputHash } from '../corpus/index/cache.ts';
-import { findDocuments, loadFile } from '../corpus/load/load-file.ts';
-import type { LoadedDocument } from '../corpus/types.ts';
+import { buildFresh } from '../corpus/index/cache.ts';
 
 const paths = process.argv.slice(2).filter((a) => a !== '--');
 if (!paths.length) {
@@ -19,15 +16,9 @@ for (const p of paths) {
     process.exit(2);
   }
 }
-const files = await findDocuments(paths);
-const docs: LoadedDocument[] = [];
-for (const f of files) {
-  const doc = await loadFile(f.path, f.id, (message) => process.stderr.write(`${message}\n`));
-  if (doc) docs.push(doc);
-}
-if (!docs.length) {
+const index = await buildFresh(paths, (message) => process.stderr.write(`${message}\n`));
+if (!index.documents.length) {
   process.stderr.write(`export: no supported document (.txt, .md, .html) under ${paths.join(', ')}\n`);
   process.exit(2);
 }
-const index = buildIndex(docs, await inputHash(files));
 process.stdout.write(`${JSON.stringify(toContract(index), null, 2)}\n`);

@@ -37,6 +37,21 @@ export async function inputHash(files: Array<{ path: string; id: string }>): Pro
   return hash.digest('hex').slice(0, 24);
 }
 
+async function loadAll(files: Array<{ path: string; id: string }>, warn: Warn): Promise<LoadedDocument[]> {
+  const docs: LoadedDocument[] = [];
+  for (const f of files) {
+    const doc = await loadFile(f.path, f.id, warn);
+    if (doc) docs.push(doc);
+  }
+  return docs;
+}
+
+/** The index of these paths built now, without touching any cache (export and eval). */
+export async function buildFresh(paths: string[], warn: Warn): Promise<CorpusIndex> {
+  const files = await findDocuments(paths);
+  return buildIndex(await loadAll(files, warn), await inputHash(files));
+}
+
 /**
  * The index for these inputs: read from the cache when the inputs and the engine are unchanged,
  * otherwise built and written (atomically, so a crash never leaves half a cache behind).
@@ -53,12 +68,7 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<Loade
       // No cache, or an unreadable one: build afresh.
     }
   }
-  const docs: LoadedDocument[] = [];
-  for (const f of files) {
-    const doc = await loadFile(f.path, f.id, options.warn);
-    if (doc) docs.push(doc);
-  }
-  const index = buildIndex(docs, hash, options.onProgress);
+  const index = buildIndex(await loadAll(files, options.warn), hash, options.onProgress);
   await mkdir(options.cacheDir, { recursive: true });
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(index));
