@@ -1,7 +1,11 @@
-// npm start: load the index (from the cache when nothing changed) and open the local console.
-import { cacheDir, corpusDir } from './config/paths.ts';
+// npm start: configuration → store → index → the Discord bot, or the local console when there is no token.
+import { COMMANDS } from './commands/index.ts';
+import { readConfig } from './config/env.ts';
 import { startConsole } from './console/repl.ts';
 import { openIndex } from './corpus/index/open-index.ts';
+import { startBot } from './discord/bot.ts';
+import { createLogger } from './logging/logger.ts';
+import { openStore } from './store/open-store.ts';
 
 try {
   process.loadEnvFile();
@@ -9,14 +13,60 @@ try {
   // No .env file: the environment alone configures the bot.
 }
 
-const started = performance.now();
-const { query, fromCache } = await openIndex(corpusDir(), cacheDir());
-const docs = query.index.documents.length;
-process.stdout.write(`Index ${fromCache ? 'loaded from cache' : 'built'}: ${docs} document${docs === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms.\n`);
-if (process.env.DISCORD_TOKEN && !process.argv.includes('--console')) {
-  process.stdout.write('DISCORD_TOKEN is set, but this build answers in the local console only; the Discord connection is not part of it yet.\n');
+const read = readConfig();
+if (!read.ok) {
+  process.stderr.write(`Lectern cannot start: the configuration has ${read.errors.length === 1 ? 'a mistake' : 'mistakes'}:\n${read.errors.map((e) => `  - ${e}`).join('\n')}\nSee .env.example for every variable.\n`);
+  process.exit(1);
 }
-const stop = () => process.exit(0);
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-await startConsole({ query });
+const config = read.config;
+const token = config.DISCORD_TOKEN;
+const useConsole = !token || process.argv.includes('--console');
+
+const started = performance.now();
+const indexing = openIndex(config.CORPUS_DIR, config.INDEX_CACHE_DIR, { quiet: !useConsole }).then(({ query, fromCache }) => {
+  const docs = query.index.documents.length;
+  const message = `Index ${fromCache ? 'loaded from cache' : 'built'}: ${docs} document${docs === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms.`;
+  return { query, message };
+});
+
+if (useConsole) {
+  const { query, message } = await indexing;
+  process.stdout.write(`${message}\n${token ? '' : 'No DISCORD_TOKEN: answering here in the local console.\n'}`);
+  process.on('SIGTERM', () => process.exit(0));
+  await startConsole({ query });
+  process.exit(0);
+}
+
+const logger = createLogger(config.LOG_LEVEL, token);
+let store;
+try {
+  store = await openStore(config.DATABASE_URL, 'lectern');
+} catch (error) {
+  logger.fatal((error as Error).message);
+  process.exit(1);
+}
+const bot = await startBot({
+  config: { ...config, DISCORD_TOKEN: token as string },
+  context: indexing.then(({ query, message }) => {
+    logger.info(message);
+    return { query };
+  }),
+  store,
+  logger,
+  commands: COMMANDS,
+}).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'could not connect to Discord');
+  process.exit(1);
+});
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await bot.stop();
+  await store.disconnect();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

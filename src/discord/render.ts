@@ -1,0 +1,59 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import { formatCitation } from '../console/render-text.ts';
+import type { Reply, ReplyItem } from '../reply/reply.ts';
+import { LIMITS, shorten } from './limits.ts';
+
+/** One page's share of the description: well under the 4,096 limit so title and footer fit the 6,000 total. */
+const PAGE_BUDGET = 3400;
+const ITEMS_PER_PAGE = 6;
+/** A single item longer than this is shortened (with a note) so that it still fits a page. */
+const ITEM_MAX = 1800;
+
+const COLOURS = { answer: 0x3b6ea5, 'not-found': 0xc28b2c, invalid: 0xb04a4a } as const;
+
+function itemText(item: ReplyItem): string {
+  const body = shorten(item.text, ITEM_MAX, ` … (shortened${item.citation ? `; the full text is at line ${item.citation.line}` : ''})`).text;
+  const quoted = body
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+  return [item.heading ? `**${item.heading}**` : null, quoted, item.citation ? `— ${formatCitation(item.citation)}` : null].filter(Boolean).join('\n');
+}
+
+/** Splits a reply's items into pages that each respect Discord's embed limits. */
+export function paginate(reply: Reply): string[][] {
+  const pages: string[][] = [];
+  let page: string[] = [];
+  let size = 0;
+  for (const item of reply.items) {
+    const text = itemText(item);
+    if (page.length && (size + text.length + 2 > PAGE_BUDGET || page.length >= ITEMS_PER_PAGE)) {
+      pages.push(page);
+      page = [];
+      size = 0;
+    }
+    page.push(text);
+    size += text.length + 2;
+  }
+  if (page.length || !pages.length) pages.push(page);
+  return pages;
+}
+
+/** The embed for one page of a reply. */
+export function renderEmbed(reply: Reply, pages: string[][], index: number): APIEmbed {
+  const page = pages[index] ?? [];
+  const intro = reply.intro ? shorten(reply.intro, 1000).text : '';
+  const description = [index === 0 || !intro ? intro : '', ...page].filter(Boolean).join('\n\n');
+  const embed: APIEmbed = {
+    title: shorten(reply.title, LIMITS.embedTitle).text,
+    description: shorten(description || '—', LIMITS.embedDescription).text,
+    color: COLOURS[reply.kind],
+  };
+  if (pages.length > 1) embed.footer = { text: `Page ${index + 1} of ${pages.length}` };
+  return embed;
+}
+
+/** Characters Discord counts towards the 6,000 per message. */
+export function embedSize(embed: APIEmbed): number {
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}

@@ -1,0 +1,45 @@
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
+import type Keyv from 'keyv';
+import type { Options } from '../commands/command.ts';
+import type { Reply } from '../reply/reply.ts';
+import { encodePageState } from './page-state.ts';
+import { paginate, renderEmbed } from './render.ts';
+
+export interface MessagePayload {
+  embeds: ReturnType<typeof renderEmbed>[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: { parse: [] };
+  flags?: MessageFlags.Ephemeral;
+}
+
+/** Quoted text may contain @everyone or a role: no reply ever pings anyone. */
+export const NO_PINGS = { parse: [] as [] };
+
+/** The message for one page of a reply, with page buttons that remember the question. */
+export async function messageFor(reply: Reply, command: string, options: Options, page: number, store: Keyv): Promise<{ payload: MessagePayload; pages: number }> {
+  const pages = paginate(reply);
+  const index = Math.min(Math.max(0, page), pages.length - 1);
+  const components: MessagePayload['components'] = [];
+  if (pages.length > 1) {
+    const button = async (label: string, target: number, id: string): Promise<APIButtonComponent> => {
+      const usable = target >= 0 && target < pages.length;
+      return {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label,
+        custom_id: usable ? await encodePageState({ command, page: target, options }, store) : `noop:${id}`,
+        disabled: !usable,
+      };
+    };
+    components.push({ type: ComponentType.ActionRow, components: [await button('◀ Previous', index - 1, 'prev'), await button('Next ▶', index + 1, 'next')] });
+  }
+  return {
+    payload: {
+      embeds: [renderEmbed(reply, pages, index)],
+      components,
+      allowedMentions: NO_PINGS,
+      ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+    },
+    pages: pages.length,
+  };
+}

@@ -1,0 +1,21 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/** Structured logs; the bot token is never written, even inside an error's message. */
+export function createLogger(level: string, token?: string, destination?: NodeJS.WritableStream): Logger {
+  const scrub = (text: string) => (token ? text.split(token).join('[token]') : text);
+  return pino(
+    {
+      level,
+      redact: { paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+      formatters: { log: (obj) => JSON.parse(scrub(JSON.stringify(obj))) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>);
+        },
+      },
+    },
+    ...(destination ? [destination as pino.DestinationStream] : []),
+  );
+}
