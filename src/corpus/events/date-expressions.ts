@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
 import { fromUtc, shift, toUtc, type PartialDate, type Unit } from './calendar.ts';
 
 /** A date expression found in a sentence, resolved (or to be resolved against the previous date). */
@@ -57,7 +58,8 @@ export function findDates(sentence: string, reference: PartialDate | null, previ
     let amount = 1;
     let unit: Unit;
     const counted = /^(\S+) (day|week|month|year|decade)s?/.exec(lower);
-    if (counted) {
+    // "the day before" counts one; only a number word or digits give another amount.
+    if (counted && counted[1] !== 'the') {
       amount = NUMBER_WORDS[counted[1] ?? ''] ?? Number(counted[1]);
       unit = counted[2] as Unit;
     } else unit = (/(day|week|month|year)/.exec(lower)?.[1] ?? 'day') as Unit;
@@ -71,7 +73,7 @@ export function findDates(sentence: string, reference: PartialDate | null, previ
     const text = r.text.replace(/[\s,.;:]+$/, '');
     const start = r.index;
     if (overlaps(start, start + text.length)) continue;
-    const date = resolveChrono(r, text, reference, tense);
+    const date = resolveChrono(r, text, reference, saidWhen(sentence, start, start + text.length) ? 'past' : tense);
     if (!date) continue;
     out.push({ index: start, text, date, statesToday: false });
     taken.push([start, start + text.length]);
@@ -117,6 +119,15 @@ export function findDates(sentence: string, reference: PartialDate | null, previ
   return resolved;
 }
 
+const PAST_SPEECH = [...SPEECH_VERBS].filter((v) => /ed$/.test(v) || ['said', 'told', 'wrote'].includes(v)).join('|');
+const SAID_BEFORE = new RegExp(String.raw`\b(?:${PAST_SPEECH})\s+$`);
+const SAID_AFTER = new RegExp(String.raw`^\s*,?\s*(?:also\s+)?(?:${PAST_SPEECH})\b`);
+
+/** "the IMF said on Tuesday that it will …": the date is when it was said, in the past whatever the clause's tense. */
+function saidWhen(sentence: string, start: number, end: number): boolean {
+  return SAID_BEFORE.test(sentence.slice(Math.max(0, start - 20), start)) || SAID_AFTER.test(sentence.slice(end));
+}
+
 function toUtcNoon(d: PartialDate): Date {
   const date = toUtc(d);
   return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12);
@@ -129,6 +140,8 @@ function resolveChrono(r: chrono.ParsedResult, text: string, reference: PartialD
   const month = MONTH_WORD.exec(text);
   if (month && month[0] === month[0].toLowerCase()) return null;
   if (WEEKDAY_ABBREVIATION.test(text)) return null;
+  // "the day before the vote": relative to an event, not to today; the previous-date rule handles the rest.
+  if (/^(the )?(day|week|month|year) (before|after)$/i.test(text)) return null;
   if (/\bweek(end)?s?\b/.test(lowerText)) return null;
   // "in just one month", "within two years": a duration, not a date.
   if (/^(in|within|for|over)\b/.test(lowerText) && /\b(days?|months?|years?|hours?|minutes?)$/.test(lowerText)) return null;
@@ -136,6 +149,8 @@ function resolveChrono(r: chrono.ParsedResult, text: string, reference: PartialD
   const casual = /\b(today|yesterday|tomorrow|tonight|ago|last|next|this)\b/.test(lowerText);
   if (!certain('day') && !certain('month') && !certain('weekday') && !casual) return null;
   if (!reference && !certain('year')) return null;
+  // "yesterday" in an undated document has no date (chrono would count from the machine's clock).
+  if (!reference && casual) return null;
 
   const y = c.get('year') ?? reference?.year ?? 0;
   const m = c.get('month') ?? 1;

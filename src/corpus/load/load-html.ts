@@ -15,7 +15,11 @@ const MAX_DEPTH = 256;
  */
 export function loadHtml(id: string, file: string, raw: string): LoadedDocument {
   const lineStarts = [0];
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    // LF, or a CR that is not part of CRLF (old Mac files), starts a line, as in normaliseLines.
+    if (c === 10 || (c === 13 && raw.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+  }
   const lineOf = (index: number): number => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -45,14 +49,20 @@ export function loadHtml(id: string, file: string, raw: string): LoadedDocument 
   let breaks: Paragraph['breaks'] = [];
   let lastLine = 0;
 
+  /** Appends to the paragraph with single spaces and no leading space, so break offsets never move. */
+  const append = (piece: string) => {
+    let s = piece.replace(/\s+/g, ' ');
+    if (text === '' || text.endsWith(' ')) s = s.replace(/^ /, '');
+    text += s;
+  };
+
   const flush = () => {
-    const trimmed = text.replace(/\s+/g, ' ').trim();
+    const trimmed = text.trimEnd();
     if (trimmed && firstLine) {
-      const lead = text.length - text.trimStart().length;
       const p: Paragraph = {
         line: firstLine,
         text: trimmed,
-        breaks: breaks.map((b) => ({ offset: Math.max(0, b.offset - lead), line: b.line })).filter((b) => b.offset < trimmed.length),
+        breaks: breaks.filter((b) => b.offset < trimmed.length),
         kind: heading !== null ? 'heading' : quoteDepth > 0 ? 'blockquote' : 'text',
         ...(heading !== null ? { level: heading } : {}),
       };
@@ -98,18 +108,26 @@ export function loadHtml(id: string, file: string, raw: string): LoadedDocument 
           return;
         }
         const start = parser.startIndex;
-        const pieces = chunk.split(/\r\n|\r|\n/);
-        let offsetInChunk = 0;
-        for (const [i, piece] of pieces.entries()) {
+        // Pieces between line breaks, with their offsets in the chunk (CRLF counts as one break).
+        const pieces: Array<{ piece: string; at: number }> = [];
+        let at = 0;
+        for (const m of chunk.matchAll(/\r\n|\r|\n/g)) {
+          pieces.push({ piece: chunk.slice(at, m.index), at });
+          at = (m.index ?? 0) + m[0].length;
+        }
+        pieces.push({ piece: chunk.slice(at), at });
+        for (const [i, { piece, at: offsetInChunk }] of pieces.entries()) {
           const line = lineOf(start + offsetInChunk);
-          const clean = normaliseLine(piece);
+          if (i > 0) append(' ');
+          // Keep the space before the next inline chunk ("Hello <b>world</b>"); normaliseLine trims it.
+          const clean = normaliseLine(piece) + (/\s$/.test(piece) ? ' ' : '');
           if (clean.trim()) {
+            append(clean.slice(0, clean.length - clean.trimStart().length));
             if (!firstLine) firstLine = line;
-            else if (line !== lastLine) breaks.push({ offset: text.length + (text.endsWith(' ') ? 0 : 1), line });
+            else if (line !== lastLine) breaks.push({ offset: text.length, line });
             lastLine = line;
-          }
-          text += (i > 0 ? ' ' : '') + clean;
-          offsetInChunk += piece.length + 1;
+            append(clean.trimStart());
+          } else append(clean);
         }
       },
       onclosetag(name) {

@@ -27,6 +27,8 @@ const ATTRIBUTION = /^\s*(?:-{1,3}|~)\s*(.{2,120})$/;
  */
 export function loadMarkdown(id: string, file: string, raw: string): LoadedDocument {
   const lines = normaliseLines(raw);
+  // Fences are read from the raw lines: normalisation turns backticks into apostrophes.
+  const rawLines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   let meta: Record<string, unknown> = {};
   let start = 0;
   if (lines[0]?.trim() === '---') {
@@ -82,7 +84,7 @@ export function loadMarkdown(id: string, file: string, raw: string): LoadedDocum
   for (let i = start; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     const line = i + 1;
-    if (/^\s*(```|~~~)/.test(raw)) {
+    if (/^\s*(```|~~~)/.test(rawLines[i] ?? '')) {
       flushRun();
       flushQuote();
       inFence = !inFence;

@@ -1,5 +1,5 @@
 import { parseMention, type Mention } from '../speakers/mention.ts';
-import { findSubject } from '../speakers/subject.ts';
+import { findSubject, trailingNounPhrase } from '../speakers/subject.ts';
 import type { Paragraph } from '../types.ts';
 import { speechVerbs } from './speech-verbs.ts';
 
@@ -31,7 +31,17 @@ export function citationSource(text: string): { source: Mention | null; author: 
   return { source: pub, author: author?.kind === 'person' ? author : null };
 }
 
+/** A markup attribution ("John F. Kennedy", "Nora Lind, The Atlantic", "The Irish Times"): the person first, else the publication. */
+export function citeSource(cite: string): Mention | null {
+  const parts = cite.split(/\s*[,/|]\s*/).filter(Boolean);
+  const first = parseMention(parts[0] ?? '');
+  if (first?.reference === 'name') return first;
+  const last = parts.length > 1 ? parseMention(parts[parts.length - 1] ?? '') : null;
+  return last?.reference === 'name' ? { ...last, kind: 'organisation' } : null;
+}
+
 const PIECE = /(?:^|\b(?:from|in|by|of)\s+)(?:the\s+)?((?:\p{Lu}[\p{L}\p{M}.&'’-]*\s+){1,5})(?:piece|article|report|op-ed|editorial|story|column|interview|essay|analysis|paper|post|investigation|feature)\b/iu;
+const BY_AUTHOR = /\b(?:piece|article|op-ed|editorial|story|column|interview|essay|analysis|post|commentary|letter)\s+by\s+(.+?)(?=\s+(?:in|for|at|on|from)\s+(?:the\s+)?\p{Lu}|\s*[:,;(]|\s*$)/u;
 const IN_PUBLICATION = /\b(?:in|by|from)\s+(the\s+\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.&'’-]*){0,4})\s*(?:[:,]|$|\s+that\b)/u;
 
 /** Who an introducing line ("As the New York Times wrote yesterday:") says is about to be quoted. */
@@ -41,6 +51,11 @@ export function introSource(text: string): Mention | null {
     const m = parseMention(piece[1] ?? '');
     if (m?.reference === 'name') return { ...m, kind: 'organisation' };
   }
+  // "an op-ed by former Finance Minister Lars Eriksen in the …:": the author, not the paper, is quoted.
+  const by = BY_AUTHOR.exec(text);
+  const np = by ? trailingNounPhrase(by[1] ?? '') : null;
+  const author = np ? parseMention(np.text) : null;
+  if (author?.reference === 'name' && author.kind === 'person') return { ...author, role: null };
   const verbs = speechVerbs(text);
   for (const v of verbs) {
     const subject = findSubject(text.slice(0, v.index));
@@ -133,8 +148,8 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
     if (p.kind === 'blockquote') {
       if (!current || current.paragraphs[current.paragraphs.length - 1] !== i - 1 || paragraphs[i - 1]?.kind !== 'blockquote') {
         close(i);
-        const cite = p.cite ? citationSource(`x - ${p.cite}`) : null;
-        const source: Mention | null = cite ? (cite.author ?? cite.source) : (pending?.source ?? null);
+        const cited = p.cite ? citeSource(p.cite) : null;
+        const source: Mention | null = cited ?? pending?.source ?? null;
         current = { source, paragraphs: [], intro: pending?.intro ?? null, citation: null };
         pending = null;
       }
@@ -182,6 +197,11 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       continue;
     }
     if (current) {
+      // Markup marks where a quote ends: the prose after a `>` or <blockquote> is the author's again.
+      if (paragraphs[current.paragraphs[0] ?? -1]?.kind === 'blockquote') {
+        close(i);
+        continue;
+      }
       const cap = current.citation === null ? MAX_UNCITED_RUN : Infinity;
       if (authorVoice(p.text, authorUsesSingleQuotes) || run >= cap) {
         close(i);

@@ -36,7 +36,8 @@ function attributionAfter(after: string): Mention | null {
   const lead = clipped.slice(0, first.index);
   if (/^[\s,]*$/.test(lead)) {
     // Verb first: the speaker follows, with an optional appositive.
-    const rest = clipped.slice(first.end).replace(/[.!?].*$/s, '');
+    // Cut at the sentence's end, not at a title's or an initial's dot ("said Dr. Amir Haddad.").
+    const rest = clipped.slice(first.end).replace(/(?<!\b(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Hon))[.!?](?:\s.*)?$/su, '');
     const [name, appositive] = rest.split(',');
     const np = (name ?? '').trim();
     if (!np || np.split(/\s+/).length > 8) return null;

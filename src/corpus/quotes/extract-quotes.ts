@@ -1,6 +1,7 @@
 import { lineAt } from '../load/paragraphs.ts';
 import { parseMention, type Mention } from '../speakers/mention.ts';
 import { SpeakerRegistry, type SpeakerCluster } from '../speakers/registry.ts';
+import { JOINED_PARTICLE } from '../speakers/vocabulary.ts';
 import type { Span } from '../text/sentences.ts';
 import type { LoadedDocument, Quote, QuoteKind, Speaker } from '../types.ts';
 import { introRole, type QuotedBlock } from './blocks.ts';
@@ -21,7 +22,7 @@ interface Found {
 /** A paragraph that is mostly someone else's direct quote is that person's words, not the block source's. */
 const DIRECT_SHARE_LIMIT = 0.5;
 
-const NAME_RUN = /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|der|de|al|bin|of)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)+/gu;
+const NAME_RUN = new RegExp(String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|der|de|al|bin|of)\s+)*${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*)+`, 'gu');
 
 export interface QuoteAnalysis {
   quotes: Quote[];
@@ -60,7 +61,9 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
       const maskedSentence = masked.slice(s.start, s.end);
       // Names in passing let a later "he said" or "the company says" find them.
       for (const run of maskedSentence.matchAll(NAME_RUN)) {
-        const m = parseMention(run[0]);
+        // "Northwind Energy, the Danish turbine maker, …": the appositive tells a company from a person.
+        const appositive = /^,\s*((?:the|a|an)\s[^,;.]{2,80}),/.exec(maskedSentence.slice((run.index ?? 0) + run[0].length))?.[1] ?? null;
+        const m = parseMention(run[0], appositive);
         if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position);
       }
       for (const d of direct.filter((q) => q.span.open >= s.start && q.span.open < s.end)) {

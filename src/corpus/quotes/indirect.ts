@@ -1,5 +1,6 @@
 import { parseMention, type Mention } from '../speakers/mention.ts';
 import { findClause, findSubject, trailingNounPhrase } from '../speakers/subject.ts';
+import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
 import { isNounLike, speechVerbs } from './speech-verbs.ts';
 
 export interface IndirectCandidate {
@@ -41,6 +42,16 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     const subject = findSubject(left);
     if (!subject) continue;
     if (isNounLike(verb.verb) && subject.mention.reference === 'description') continue;
+    // "Insurance claims rose": a word that is also a plural noun reports speech only before "that" or after a pronoun.
+    if (isNounLike(verb.verb) && subject.mention.reference !== 'pronoun') {
+      const next = /^\s*([a-z]+)/.exec(right)?.[1] ?? '';
+      if (SPEECH_VERBS.has(next) || !/^\s*(?:[^\s,.;:"]+\s+){0,3}that\b/i.test(right)) continue;
+    }
+    const trailing = trailingClause(sentence, left, right, subject.start);
+    if (trailing) {
+      out.push({ mention: subject.mention, text: trailing, offset: sentence.indexOf(trailing) });
+      continue;
+    }
     const clause = findClause(right, verb.verb);
     if (!clause) continue;
     const offset = verb.end + clause.offset;
@@ -49,4 +60,18 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     out.push({ mention: subject.mention, text, offset });
   }
   return out;
+}
+
+/** What may follow a speech verb that ends the sentence ("…, the IMF said on Tuesday."). */
+const SENTENCE_END_AFTER_VERB =
+  /^\s*(?:(?:on|last|this|late|early)\s+\p{L}+|in a (?:statement|report|post|briefing|video)|in an (?:interview|email|address)|yesterday|today|tonight|earlier|later|again|too|also)?\s*[.!?]?\s*$/u;
+
+/** "Talks will resume on Friday, Harbers said.": the reported clause comes before ", <speaker> <verb>". */
+function trailingClause(sentence: string, left: string, right: string, subjectStart: number): string | null {
+  if (!SENTENCE_END_AFTER_VERB.test(right)) return null;
+  const comma = /,\s*$/.exec(left.slice(0, subjectStart));
+  if (!comma) return null;
+  const clause = sentence.slice(0, comma.index).trim();
+  if (clause.split(/\s+/).length < 4 || clause.includes('"')) return null;
+  return clause;
 }

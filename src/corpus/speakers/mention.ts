@@ -1,5 +1,5 @@
 import type { SpeakerKind } from '../types.ts';
-import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, LEADING_FUNCTION_WORDS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_WORDS } from './vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_WORDS } from './vocabulary.ts';
 
 /** One way the text refers to a speaker, before it is matched to the others. */
 export interface Mention {
@@ -18,7 +18,7 @@ export interface Mention {
   definite: boolean;
 }
 
-const CAP = /^[\p{Lu}\d][\p{L}\p{M}\d'’.&-]*$/u;
+const CAP = new RegExp(String.raw`^${JOINED_PARTICLE}?[\p{Lu}\d][\p{L}\p{M}\d'’.&-]*$`, 'u');
 const ACRONYM = /^[\p{Lu}][\p{Lu}\d&.-]{1,7}$/u;
 
 export const isCapitalised = (w: string): boolean => CAP.test(w);
@@ -74,7 +74,8 @@ function appositiveKind(appositive: string | null): SpeakerKind | null {
  * `appositive` is the ", the Ukrainian defense firm …," part that followed the name, if any.
  */
 export function parseMention(phrase: string, appositive: string | null = null): Mention | null {
-  let text = phrase.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '');
+  // A sentence's full stop after a name ("said Amir Haddad.") is not part of it; "U.S." keeps its dots.
+  let text = phrase.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '').replace(/(\p{Ll}{2})\.$/u, '$1');
   if (!text) return null;
   const lower = text.toLowerCase();
   if (PRONOUNS[lower]) return { surface: text, name: lower, kind: PRONOUNS[lower], role: null, acronym: null, reference: 'pronoun', definite: false };
@@ -89,6 +90,8 @@ export function parseMention(phrase: string, appositive: string | null = null): 
   const definite = split.definite;
   if (!words.length) return null;
   const last = (words[words.length - 1] ?? '').toLowerCase();
+  // A lone sentence-initial word is no name when it is a function word ("The") or a common plural ("Officials").
+  if (words.length === 1 && !isAcronym(words[0] ?? '') && (LEADING_FUNCTION_WORDS.has(last) || GROUP_NOUNS.has(last))) return null;
 
   // Lower-case heads: a group ("Ukrainian media") or a description ("the company", "the Russian military").
   if (!isCapitalised(words[words.length - 1] ?? '')) {
@@ -117,11 +120,16 @@ export function parseMention(phrase: string, appositive: string | null = null): 
   let postQualifier: string | null = null;
   const ofAt = words.indexOf('of');
   // "NATO Secretary-General Mark Rutte": an organisation before a title names the person's employer.
+  // Only the words before "of" decide: "Professor Helen Ward of Leeds University" is a person and her employer.
+  const head = ofAt > 0 ? words.slice(0, ofAt) : words;
   let roleAt = -1;
-  for (const [i, w] of words.entries()) if (isRoleWord(w)) roleAt = i;
-  const personAfterRole = roleAt >= 0 && roleAt < words.length - 1 && !words.slice(roleAt + 1).some(isOrgWord);
+  for (const [i, w] of head.entries()) if (isRoleWord(w)) roleAt = i;
+  const personAfterRole = roleAt >= 0 && roleAt < head.length - 1 && !head.slice(roleAt + 1).some(isOrgWord);
+  // "Helen Ward of Leeds University": a plain two- or three-word name, then an organisation after "of".
+  const personOfOrg = ofAt >= 2 && ofAt <= 3 && !head.some(isOrgWord) && !head.some(isRoleWord) && words.slice(ofAt + 1).some(isOrgWord);
   const isOrg =
     !personAfterRole &&
+    !personOfOrg &&
     (words.some(isOrgWord) || (words.length === 1 && isAcronym(words[0] ?? '')) || appositiveKind(appositive) === 'organisation');
   if (ofAt > 0 && !isOrg) {
     postQualifier = words.slice(ofAt + 1).join(' ');

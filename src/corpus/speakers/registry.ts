@@ -12,6 +12,8 @@ interface Cluster {
   lastSeen: number;
   /** Has spoken (not only been named in passing): such clusters are preferred for "he" and "the company". */
   confirmed: boolean;
+  /** Was named with "the" ("the Irish Times" in a citation), which publications keep in their name. */
+  definite: boolean;
 }
 
 const PUBLICATION_WORDS = /\b(times|post|journal|economist|guardian|telegraph|herald|tribune|gazette|review|magazine|news|observer|independent|atlantic|monitor)\b/i;
@@ -38,7 +40,9 @@ export class SpeakerRegistry {
   resolve(mention: Mention, position: number): Cluster | null {
     const found = this.find(mention, position);
     if (!found) {
-      if (mention.reference !== 'name') return null;
+      // "The Ukrainian army said …" with no army named before: the qualified description is the best name there is.
+      const namesItself = mention.reference === 'description' && mention.kind === 'organisation' && !!mention.qualifier;
+      if (mention.reference !== 'name' && !namesItself) return null;
       const cluster: Cluster = {
         name: mention.name,
         kind: mention.kind,
@@ -48,6 +52,7 @@ export class SpeakerRegistry {
         qualifiers: new Set(),
         lastSeen: position,
         confirmed: true,
+        definite: false,
       };
       this.clusters.push(cluster);
       this.absorb(cluster, mention, position);
@@ -81,6 +86,7 @@ export class SpeakerRegistry {
   private absorb(cluster: Cluster, m: Mention, position: number): void {
     cluster.lastSeen = Math.max(cluster.lastSeen, position);
     if (m.reference === 'pronoun') return;
+    if (m.reference === 'name' && m.definite) cluster.definite = true;
     // A name first seen in passing takes the kind its speech gives it ("Fire Point, the … firm, said").
     if (!cluster.confirmed && m.reference === 'name') cluster.kind = m.kind;
     // A fuller name replaces a surname-only one ("Rutte" then "Mark Rutte").
@@ -142,7 +148,7 @@ export class SpeakerRegistry {
       let name = c.name;
       if (c.kind === 'organisation' && PUBLICATION_WORDS.test(name) && !/^the\s/i.test(name)) {
         const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (new RegExp(`\\bthe ${escaped}\\b`, 'i').test(fullText)) name = `The ${name}`;
+        if (c.definite || new RegExp(`\\bthe ${escaped}\\b`, 'i').test(fullText)) name = `The ${name}`;
       }
       const aliases = new Set([...c.aliases, ...c.acronyms]);
       if (name !== c.name) aliases.add(c.name);

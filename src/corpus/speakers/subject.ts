@@ -1,4 +1,5 @@
 import { parseMention, type Mention } from './mention.ts';
+import { JOINED_PARTICLE } from './vocabulary.ts';
 
 /**
  * Words that may stand between a speaker and the speech verb: auxiliaries, adverbs, time expressions
@@ -61,6 +62,7 @@ export function findSubject(leftText: string): Subject | null {
 }
 
 const TOKEN = /\S+/g;
+const CAP_START = new RegExp(String.raw`^\(?${JOINED_PARTICLE}?[\p{Lu}\d]`, 'u');
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de']);
 const PARTICLES = /^(von|van|der|den|de|del|della|di|da|du|la|le|al|el|bin|ibn|ter|ten)$/;
 
@@ -75,7 +77,7 @@ export function trailingNounPhrase(text: string): { text: string; start: number 
   const k = tokens.length - 1;
   const last = tokens[k]?.w ?? '';
   if (/[.!?;:"]$/.test(last)) return null;
-  const isCap = (w: string) => /^\(?[\p{Lu}\d]/u.test(w);
+  const isCap = (w: string) => CAP_START.test(w);
 
   if (isCap(last)) {
     let start = k;

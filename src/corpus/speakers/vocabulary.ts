@@ -30,7 +30,8 @@ export const GROUP_NOUNS = new Set(
   `media officials analysts experts sources authorities critics residents witnesses lawmakers legislators diplomats
   researchers scientists economists investors activists protesters observers commentators prosecutors investigators
   police doctors historians leaders ministers generals commanders officers soldiers troops reporters journalists
-  insiders aides advisers advisors negotiators voters polls surveys reports documents people`.split(/\s+/),
+  insiders aides advisers advisors negotiators voters polls surveys reports documents people groups organisations
+  organizations agencies unions companies firms charities ngos campaigners scholars students teachers workers`.split(/\s+/),
 );
 
 /** Heads of definite descriptions that refer back to a named speaker ("the company", "the Russian military"). */
@@ -47,6 +48,9 @@ export const DESCRIPTION_PERSON_NOUNS = new Set(
 
 /** Lower-case particles inside personal names. */
 export const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'ten', 'dos', 'das', 'y']);
+
+/** Arabic and French particles written joined to the name ("al-Sharif", "el-Sisi", "d'Estaing"). */
+export const JOINED_PARTICLE = String.raw`(?:(?:al|el|ad|ar|as|ash|at|az|abu|bin|ibn|d|l)[-'’])`;
 
 /** Capitalised words that begin sentences or phrases without being names. */
 export const LEADING_FUNCTION_WORDS = new Set(

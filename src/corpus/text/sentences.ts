@@ -37,7 +37,10 @@ export function splitSentences(text: string): Span[] {
       continue;
     }
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
-    if (inQuote && i - quoteOpenedAt < 1500) continue;
+    // Inside a quotation only a full stop that closes it ("a disgrace." The …) can end the sentence:
+    // "?"/"!" before a closing mark are usually followed by the attribution ("Why?" Smith asked).
+    const closesQuote = ch === '.' && /^\.*"/.test(text.slice(i + 1, i + 4));
+    if (inQuote && i - quoteOpenedAt < 1500 && !closesQuote) continue;
 
     // Extend over the rest of an ellipsis or "?!" and any closing quotes/brackets.
     let j = i;

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, quoteList } from './helpers.ts';
+
+const indirect = (text: string) => quoteList(analyse(text), 'indirect');
+
+describe('indirect (reported) speech', () => {
+  it('reads "<Name> said that <clause>"', () => {
+    expect(indirect('Finance Minister Sara Holm said that the budget would be balanced by 2027.')).toEqual([
+      'Sara Holm: the budget would be balanced by 2027.',
+    ]);
+  });
+
+  it('reads a speech verb without "that"', () => {
+    expect(indirect('Jonas Berg argued the reform had come too late for farmers.')).toEqual([
+      'Jonas Berg: the reform had come too late for farmers.',
+    ]);
+  });
+
+  it.each(['claimed', 'warned', 'insisted', 'wrote', 'admitted', 'stressed'])('knows the speech verb "%s"', (verb) => {
+    expect(indirect(`Karim Osei ${verb} that the harbour would stay closed all winter.`)).toEqual([
+      'Karim Osei: the harbour would stay closed all winter.',
+    ]);
+  });
+
+  it('reads "told reporters that" and "told the BBC on Tuesday that"', () => {
+    expect(indirect('Mayor Lina Park told reporters that the bridge was safe to use.')).toEqual(['Lina Park: the bridge was safe to use.']);
+    expect(indirect('Piotr Zielinski told the BBC on Tuesday that talks would resume soon.')).toEqual([
+      'Piotr Zielinski: talks would resume soon.',
+    ]);
+  });
+
+  it('does not take "told" without a reported clause for speech', () => {
+    expect(indirect('Mayor Lina Park told reporters to leave the building.')).toEqual([]);
+  });
+
+  it('reads "according to <source>" at the start and at the end of a sentence', () => {
+    expect(indirect('According to the International Energy Agency, demand for oil will peak before 2030.')).toEqual([
+      'International Energy Agency: demand for oil will peak before 2030.',
+    ]);
+    expect(indirect('Exports fell by a fifth last year, according to the Federal Statistics Office.')).toEqual([
+      'Federal Statistics Office: Exports fell by a fifth last year',
+    ]);
+  });
+
+  it('reads the news style "<clause>, <speaker> said [on Tuesday]."', () => {
+    expect(indirect('Transport Minister Mark Harbers spoke on Monday. Talks will resume on Friday, Harbers said.')).toEqual([
+      'Mark Harbers: Talks will resume on Friday',
+    ]);
+    expect(indirect('The economy will shrink this year, the International Monetary Fund said on Tuesday.')).toEqual([
+      'International Monetary Fund: The economy will shrink this year',
+    ]);
+    expect(indirect('Lena Berg arrived late. Prices will fall soon, she said in an interview.')).toEqual(['Lena Berg: Prices will fall soon']);
+  });
+
+  it('resolves "she added" to the woman named just before', () => {
+    const a = analyse('Judge Maria Costa said the evidence was weak. She added that the trial would continue next month.');
+    expect(quoteList(a, 'indirect')).toEqual(['Maria Costa: the evidence was weak.', 'Maria Costa: the trial would continue next month.']);
+  });
+
+  it('resolves "the ministry said" to the ministry named before it, not to a person', () => {
+    const a = analyse('Officials at the Ministry of Health met Dr. Paul Kim on Monday. The ministry said vaccines would arrive within days.');
+    expect(quoteList(a, 'indirect')).toEqual(['Ministry of Health: vaccines would arrive within days.']);
+  });
+
+  it('keeps an acronym in brackets as an alias of the organisation', () => {
+    const a = analyse('The World Health Organization (WHO) warned that the virus was spreading. The WHO said that more tests were needed.');
+    expect(quoteList(a, 'indirect')).toEqual([
+      'World Health Organization: the virus was spreading.',
+      'World Health Organization: more tests were needed.',
+    ]);
+    expect(a.speakers.find((s) => s.name === 'World Health Organization')?.aliases).toContain('WHO');
+  });
+
+  it('reads a bracketed editorial name as the speaker', () => {
+    expect(indirect('[Defence Secretary John] Healey said the army needed new tanks soon.')).toEqual([
+      'John Healey: the army needed new tanks soon.',
+    ]);
+  });
+
+  it('does not report speech verbs used inside a direct quote', () => {
+    const a = analyse('"Nobody said the war would be short," Colonel Ivan Petrov said.');
+    expect(quoteList(a, 'indirect')).toEqual([]);
+    expect(quoteList(a, 'direct')).toEqual(['Ivan Petrov: Nobody said the war would be short,']);
+  });
+
+  it('does not treat nouns such as "reports" and "claims" as speech verbs', () => {
+    expect(indirect('Insurance claims rose sharply after the floods hit the coast.')).toEqual([]);
+    expect(indirect('Weather reports warned that storms would hit the coast.')).toEqual(['Weather reports: storms would hit the coast.']);
+    expect(indirect('Nadia Rahman claims that the vote was rigged.')).toEqual(['Nadia Rahman: the vote was rigged.']);
+  });
+
+  it('does not make a sentence-initial common noun or function word a speaker', () => {
+    expect(indirect('Officials said the road would reopen within a week.')).toEqual([]);
+    expect(analyse('The said the road would reopen within a week.').speakers).toEqual([]);
+  });
+
+  it('reads qualified groups and organisations described by their nationality', () => {
+    expect(indirect('Human rights groups warned that the law would silence critics.')).toEqual([
+      'Human rights groups: the law would silence critics.',
+    ]);
+    expect(indirect('The Ukrainian army said it had repelled the attack overnight. The army added that losses were light.')).toEqual([
+      'Ukrainian army: it had repelled the attack overnight.',
+      'Ukrainian army: losses were light.',
+    ]);
+  });
+
+  it('gives the reported clause verbatim, as it stands in the sentence', () => {
+    const text = 'Aid groups warned that up to 2.5 million people ... could go hungry by March.';
+    const a = analyse(text);
+    for (const q of a.quotes) expect(text).toContain(q.text);
+    expect(quoteList(a, 'indirect')).toEqual(['Aid groups: up to 2.5 million people ... could go hungry by March.']);
+  });
+});

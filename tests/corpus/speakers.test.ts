@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseMention } from '../../src/corpus/speakers/mention.ts';
+import type { Speaker } from '../../src/corpus/types.ts';
+import { analyse, quoteList } from './helpers.ts';
+
+const speaker = (speakers: Speaker[], name: string) => speakers.find((s) => s.name === name);
+
+describe('parseMention', () => {
+  it.each([
+    ['President Alexander Stubb of Finland', 'Alexander Stubb', 'person', 'President of Finland'],
+    ['NATO Secretary-General Mark Rutte', 'Mark Rutte', 'person', 'NATO Secretary-General'],
+    ['French President Emmanuel Macron', 'Emmanuel Macron', 'person', 'French President'],
+    ['Mr Stubb', 'Stubb', 'person', null],
+    ['Dr. Amina Okafor', 'Amina Okafor', 'person', null],
+    ["Russia's Federal Security Service (FSB)", 'Federal Security Service', 'organisation', null],
+    ['the Kiel Institute for the World Economy', 'Kiel Institute for the World Economy', 'organisation', null],
+    ['the Bank of England', 'Bank of England', 'organisation', null],
+  ])('%s → %s', (phrase, name, kind, role) => {
+    const m = parseMention(phrase);
+    expect(m).toMatchObject({ name, kind, role, reference: 'name' });
+  });
+
+  it('keeps the acronym and the possessive place of an organisation', () => {
+    expect(parseMention("Russia's Federal Security Service (FSB)")).toMatchObject({ acronym: 'FSB', qualifier: 'Russia' });
+  });
+
+  it('reads pronouns and definite descriptions as references, not names', () => {
+    expect(parseMention('she')).toMatchObject({ reference: 'pronoun', kind: 'person' });
+    expect(parseMention('the company')).toMatchObject({ reference: 'description', kind: 'organisation', head: 'company' });
+  });
+
+  it('does not make a name of lower-case words or of a lone function word', () => {
+    expect(parseMention('many people in the town')).toBeNull();
+    expect(parseMention('However')).toBeNull();
+  });
+});
+
+describe('speakers of a document', () => {
+  const text = [
+    'President Alexander Stubb of Finland said that neutrality had served his country well.',
+    'Mr Stubb added that Ukraine faced a harder choice.',
+    '"We had no choice," Stubb said.',
+    "Russia's Federal Security Service (FSB) claimed that it had found the launch sites.",
+    'The FSB said that the operation was over.',
+  ].join('\n');
+  const a = analyse(text);
+
+  it('merges full name, title and surname into one speaker with aliases', () => {
+    const stubb = speaker(a.speakers, 'Alexander Stubb');
+    expect(stubb?.aliases).toEqual(expect.arrayContaining(['President Alexander Stubb of Finland', 'Mr Stubb', 'Stubb']));
+    expect(stubb?.roles).toContain('President of Finland');
+    expect(a.quotes.filter((q) => q.speakerId === stubb?.id)).toHaveLength(3);
+  });
+
+  it('merges an organisation with its acronym', () => {
+    const fsb = speaker(a.speakers, 'Federal Security Service');
+    expect(fsb?.kind).toBe('organisation');
+    expect(fsb?.aliases).toContain('FSB');
+    expect(a.quotes.filter((q) => q.speakerId === fsb?.id)).toHaveLength(2);
+  });
+
+  it('lists only the speakers who are quoted', () => {
+    expect(a.speakers.map((s) => s.name).sort()).toEqual(['Alexander Stubb', 'Federal Security Service']);
+  });
+
+  it('gives the same person the same id in two documents', () => {
+    const other = analyse('"Finland is ready," said Alexander Stubb.');
+    expect(other.speakers[0]?.id).toBe(speaker(a.speakers, 'Alexander Stubb')?.id);
+  });
+
+  it('gives a publication its definite name ("The New York Times")', () => {
+    const b = analyse('The New York Times reported that the army had run short of shells.');
+    expect(b.speakers.map((s) => s.name)).toEqual(['The New York Times']);
+  });
+
+  it('does not merge two people who share a surname', () => {
+    const b = analyse('Anna Berg said that prices were falling. Erik Berg said that prices were rising.');
+    expect(quoteList(b)).toEqual(['Anna Berg: prices were falling.', 'Erik Berg: prices were rising.']);
+  });
+
+  it('resolves "he" to the nearest man-or-woman-neutral person, skipping organisations', () => {
+    const b = analyse('Lukas Meyer met the board of Orbital Systems on Monday. He said that the launch would slip.');
+    expect(quoteList(b)).toEqual(['Lukas Meyer: the launch would slip.']);
+  });
+
+  it('resolves a bare surname after a full name to the same person', () => {
+    const b = analyse('Defence Minister Hanna Virtanen visited the border. Virtanen said that more troops were coming.');
+    expect(quoteList(b)).toEqual(['Hanna Virtanen: more troops were coming.']);
+    expect(speaker(b.speakers, 'Hanna Virtanen')?.roles).toContain('Defence Minister');
+  });
+});
