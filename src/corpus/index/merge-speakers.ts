@@ -13,6 +13,11 @@ export function mergeSpeakers(documents: DocumentAnalysis[]): CorpusSpeaker[] {
     for (const s of doc.speakers) {
       const known = byId.get(s.id);
       if (known) {
+        // Already merged once (an index loaded from cache): the fuller name wins.
+        if (s.name.split(' ').length > known.name.split(' ').length) {
+          known.aliases = [...new Set([...known.aliases, known.name])];
+          known.name = s.name;
+        }
         known.aliases = [...new Set([...known.aliases, ...s.aliases])];
         known.roles = [...new Set([...known.roles, ...s.roles])];
         if (!known.documents.includes(doc.id)) known.documents.push(doc.id);

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { DocumentAnalysis } from '../types.ts';
 
 export interface SentenceRef {
-  /** "documentIndex:sentenceIndex" */
+  /** "<document id>#<sentence index>": stable when other documents come and go. */
   id: string;
   text: string;
 }
@@ -15,11 +15,18 @@ const OPTIONS = {
 
 export type SentenceSearch = MiniSearch<SentenceRef>;
 
+export function sentenceRefs(doc: DocumentAnalysis): SentenceRef[] {
+  return doc.sentences.map((s, i) => ({ id: `${doc.id}#${i}`, text: s.text }));
+}
+
+export function parseSentenceId(id: string): { documentId: string; sentence: number } {
+  const at = id.lastIndexOf('#');
+  return { documentId: id.slice(0, at), sentence: Number(id.slice(at + 1)) };
+}
+
 export function buildSearch(documents: DocumentAnalysis[]): SentenceSearch {
   const search = new MiniSearch<SentenceRef>(OPTIONS);
-  documents.forEach((doc, d) => {
-    search.addAll(doc.sentences.map((s, i) => ({ id: `${d}:${i}`, text: s.text })));
-  });
+  for (const doc of documents) search.addAll(sentenceRefs(doc));
   return search;
 }
 

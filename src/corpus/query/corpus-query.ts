@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { parseIsoDate, toUtc, type PartialDate } from '../events/calendar.ts';
-import { loadSearch, type SentenceSearch } from '../index/search-index.ts';
+import { mergeSpeakers } from '../index/merge-speakers.ts';
+import { loadSearch, parseSentenceId, sentenceRefs, type SentenceSearch } from '../index/search-index.ts';
 import type { CorpusIndex, CorpusSpeaker } from '../index/types.ts';
 import { canonicalId } from '../speakers/registry.ts';
 import type { DatedEvent, DocumentAnalysis, Quote, QuoteKind, Section, Sentence } from '../types.ts';
@@ -66,27 +67,61 @@ function periodOf(p: PartialDate, year?: number): [number, number] {
 /** Everything the commands ask of the index. Answers are plain data; wording and layout are the caller's. */
 export class CorpusQuery {
   readonly index: CorpusIndex;
-  private readonly speakersById: Map<string, CorpusSpeaker>;
-  private readonly nameIndex: MiniSearch<{ id: string; names: string }>;
-  private readonly aliasToId = new Map<string, string>();
+  private speakersById = new Map<string, CorpusSpeaker>();
+  private nameIndex = new MiniSearch<{ id: string; names: string }>({ fields: ['names'], idField: 'id' });
+  private aliasToId = new Map<string, string>();
+  private readonly docById = new Map<string, DocumentAnalysis>();
   private search: SentenceSearch | null = null;
 
   constructor(index: CorpusIndex) {
     this.index = index;
-    this.speakersById = new Map(index.speakers.map((s) => [s.id, s]));
-    for (const s of index.speakers) {
+    for (const d of index.documents) this.docById.set(d.id, d);
+    this.indexSpeakers();
+  }
+
+  private indexSpeakers(): void {
+    this.speakersById = new Map(this.index.speakers.map((s) => [s.id, s]));
+    this.aliasToId = new Map();
+    for (const s of this.index.speakers) {
       for (const name of [s.name, ...s.aliases]) {
         const key = canonicalId(name);
         if (!this.aliasToId.has(key)) this.aliasToId.set(key, s.id);
       }
     }
     this.nameIndex = new MiniSearch({ fields: ['names'], idField: 'id', searchOptions: { prefix: true, fuzzy: 0.3 } });
-    this.nameIndex.addAll(index.speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases].join(' | ') })));
+    this.nameIndex.addAll(this.index.speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases].join(' | ') })));
+  }
+
+  /** Adds analysed documents (a server's uploads) to the live index. */
+  addDocuments(docs: DocumentAnalysis[]): void {
+    for (const d of docs) {
+      if (this.docById.has(d.id)) this.removeDocument(d.id);
+      this.index.documents.push(d);
+      this.docById.set(d.id, d);
+      if (this.search) this.search.addAll(sentenceRefs(d));
+    }
+    this.index.speakers = mergeSpeakers(this.index.documents);
+    this.indexSpeakers();
+  }
+
+  removeDocument(id: string): boolean {
+    const doc = this.docById.get(id);
+    if (!doc) return false;
+    if (this.search) for (const r of sentenceRefs(doc)) this.search.discard(r.id);
+    this.index.documents.splice(this.index.documents.indexOf(doc), 1);
+    this.docById.delete(id);
+    this.index.speakers = mergeSpeakers(this.index.documents);
+    this.indexSpeakers();
+    return true;
   }
 
   /** The sentence index is only needed by search: load it on first use so start-up stays fast. */
   private sentenceSearch(): SentenceSearch {
-    this.search ??= loadSearch(this.index.search);
+    if (!this.search) {
+      this.search = loadSearch(this.index.search);
+      // Documents added after the index was built are not in its serialised search yet.
+      for (const d of this.index.documents) if (d.sentences.length && !this.search.has(`${d.id}#0`)) this.search.addAll(sentenceRefs(d));
+    }
     return this.search;
   }
 
@@ -302,9 +337,9 @@ export class CorpusQuery {
     const allowed = new Set(this.documents(scope).map((d) => d.id));
     const out: SentenceHit[] = [];
     for (const r of this.sentenceSearch().search(text)) {
-      const [d, s] = String(r.id).split(':').map(Number);
-      const doc = this.index.documents[d ?? -1];
-      const sentence = doc?.sentences[s ?? -1];
+      const { documentId, sentence: s } = parseSentenceId(String(r.id));
+      const doc = this.docById.get(documentId);
+      const sentence = doc?.sentences[s];
       if (!doc || !sentence || !allowed.has(doc.id)) continue;
       out.push({ sentence, document: ref(doc), terms: r.terms, score: r.score });
       if (out.length >= limit) break;
@@ -314,7 +349,7 @@ export class CorpusQuery {
 
   /** Text to show for a set of sentence indexes of a document. */
   sentenceTexts(documentId: string, ids: number[]): Sentence[] {
-    const doc = this.index.documents.find((d) => d.id === documentId);
+    const doc = this.docById.get(documentId);
     return ids.map((i) => doc?.sentences[i]).filter((s): s is Sentence => !!s);
   }
 }
