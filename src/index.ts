@@ -1,5 +1,6 @@
 // npm start: configuration → store → index → the Discord bot, or the local console when there is no token.
 import { COMMANDS } from './commands/index.ts';
+import { createApp } from './app/app.ts';
 import { readConfig } from './config/env.ts';
 import { startConsole } from './console/repl.ts';
 import { openIndex } from './corpus/index/open-index.ts';
@@ -38,18 +39,16 @@ if (useConsole) {
 }
 
 const logger = createLogger(config.LOG_LEVEL, token);
-let store;
-try {
-  store = await openStore(config.DATABASE_URL, 'lectern');
-} catch (error) {
+const store = await openStore(config.DATABASE_URL, 'lectern').catch((error: unknown) => {
   logger.fatal((error as Error).message);
+  process.stderr.write(`Lectern cannot start: ${(error as Error).message}\n`);
   process.exit(1);
-}
+});
 const bot = await startBot({
   config: { ...config, DISCORD_TOKEN: token as string },
-  context: indexing.then(({ query, message }) => {
+  app: indexing.then(({ query, message }) => {
     logger.info(message);
-    return { query };
+    return createApp({ query, store, uploadsDir: config.UPLOADS_DIR, warn: (m) => logger.warn(m) });
   }),
   store,
   logger,

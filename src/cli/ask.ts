@@ -10,6 +10,6 @@ if (!line) {
   process.exit(2);
 }
 const { query } = await openIndex(corpusDir(), cacheDir());
-const reply = runLine({ query }, line);
+const reply = await runLine({ query }, line);
 process.stdout.write(`${renderText(reply)}\n`);
 process.exitCode = reply.kind === 'answer' ? 0 : 1;

@@ -6,11 +6,26 @@ import type { Reply } from '../reply/reply.ts';
 export interface OptionSpec {
   name: string;
   description: string;
-  type: 'string' | 'integer';
+  type: 'string' | 'integer' | 'channel' | 'role' | 'attachment';
   required?: boolean;
   choices?: readonly string[];
   autocomplete?: boolean;
   maxLength?: number;
+}
+
+/** Who asked, where: present in a server, absent in the console. */
+export interface Invoker {
+  guildId: string;
+  userId: string;
+  userName: string;
+  /** Manage Server, or the server's moderator role. */
+  canConfigure: boolean;
+}
+
+export interface Attachment {
+  url: string;
+  name: string;
+  size: number;
 }
 
 export interface CommandContext {
@@ -19,9 +34,33 @@ export interface CommandContext {
   documents?: ReadonlySet<string>;
   /** How to read numeric dates such as 8/29. */
   dateOrder?: NumericOrder;
+  invoker?: Invoker;
+  /** Files attached to the command, by option name. */
+  attachments?: Record<string, Attachment>;
+  services?: Services;
+}
+
+/** The bot's stateful parts, for the commands that change things (configuration, the reading list). */
+export interface Services {
+  settings: import('../settings/settings-store.ts').SettingsStore;
+  library: import('../library/library.ts').Library;
+  corpus: import('../library/live-corpus.ts').LiveCorpus;
+  fetchAttachment(a: Attachment, maxBytes: number): Promise<Uint8Array>;
+  now(): Date;
 }
 
 export type Options = Record<string, string | undefined>;
+
+/** The chosen subcommand ("show", "set digest-time") is passed among the options under this key. */
+export const SUBCOMMAND = '__subcommand';
+
+export interface SubcommandSpec {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+  /** The group it belongs to ("set" in `/config set digest-time`). */
+  group?: string;
+}
 
 export interface Choice {
   name: string;
@@ -32,8 +71,11 @@ export interface Command {
   name: string;
   description: string;
   options: OptionSpec[];
-  run(ctx: CommandContext, options: Options): Reply;
-  autocomplete?(ctx: CommandContext, option: string, value: string, options: Options): Choice[];
+  subcommands?: SubcommandSpec[];
+  /** Hidden from members without Manage Server (and checked again when run). */
+  moderatorOnly?: boolean;
+  run(ctx: CommandContext, options: Options): Reply | Promise<Reply>;
+  autocomplete?(ctx: CommandContext, option: string, value: string, options: Options): Choice[] | Promise<Choice[]>;
 }
 
 export function scopeOf(ctx: CommandContext, options: Options): Scope {

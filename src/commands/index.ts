@@ -1,13 +1,15 @@
 import type { Command } from './command.ts';
+import { config } from './config.ts';
 import { event } from './event.ts';
 import { helpCommand } from './help.ts';
 import { documents, sections, speakers } from './lists.ts';
+import { library } from './library.ts';
 import { quote } from './quote.ts';
 import { search } from './search.ts';
 import { summary } from './summary.ts';
 import { timeline } from './timeline.ts';
 
-export const COMMANDS: Command[] = [quote, event, timeline, summary, search, speakers, sections, documents];
+export const COMMANDS: Command[] = [quote, event, timeline, summary, search, speakers, sections, documents, config, library];
 COMMANDS.push(helpCommand(() => COMMANDS));
 
 export function findCommand(name: string): Command | undefined {

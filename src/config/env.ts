@@ -17,6 +17,7 @@ const schema = z.object({
     .default('sqlite://data/lectern.sqlite'),
   CORPUS_DIR: z.string().min(1).default('data/corpus'),
   INDEX_CACHE_DIR: z.string().min(1).default('data/cache'),
+  UPLOADS_DIR: z.string().min(1).default('data/uploads'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -15,7 +15,7 @@ export async function startConsole(ctx: CommandContext, input: NodeJS.ReadableSt
     if (line === '/quit' || line === '/exit') break;
     if (line) {
       try {
-        say(renderText(runLine(ctx, line)));
+        say(renderText(await runLine(ctx, line)));
       } catch (error) {
         // The console never dies on one bad answer.
         say(`Something went wrong answering that: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type Keyv from 'keyv';
-import type { Command, CommandContext } from '../commands/command.ts';
+import { contextFor, type App } from '../app/app.ts';
+import type { Command } from '../commands/command.ts';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../logging/logger.ts';
 import { syncCommands } from './register.ts';
@@ -9,7 +10,8 @@ import { NO_PINGS } from './send.ts';
 
 export interface BotOptions {
   config: Config & { DISCORD_TOKEN: string };
-  context: Promise<CommandContext>;
+  /** The bot's state; pending while the index is built at start-up (interactions are deferred meanwhile). */
+  app: Promise<App>;
   store: Keyv;
   logger: Logger;
   commands: Command[];
@@ -26,15 +28,21 @@ export interface RunningBot {
 
 /** Connects to Discord, registers the commands when they changed, and answers interactions. */
 export async function startBot(o: BotOptions): Promise<RunningBot> {
-  let ready: CommandContext | null = null;
-  void o.context.then((c) => (ready = c));
+  let ready: App | null = null;
+  void o.app.then((a) => (ready = a));
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: o.config.DISCORD_API_BASE_URL },
     allowedMentions: NO_PINGS,
     ...o.clientOptions,
   });
-  const route = createRouter({ commands: o.commands, context: () => ready ?? o.context, ready: () => ready !== null, store: o.store, logger: o.logger });
+  const route = createRouter({
+    commands: o.commands,
+    context: async (where) => contextFor(ready ?? (await o.app), where),
+    ready: () => ready !== null,
+    store: o.store,
+    logger: o.logger,
+  });
   client.on(Events.InteractionCreate, (i) => void route(i));
   client.on(Events.Error, (e) => o.logger.error({ err: e }, 'discord client error'));
   client.on(Events.Warn, (m) => o.logger.warn(m));

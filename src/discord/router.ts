@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
+  ApplicationCommandOptionType,
   MessageFlags,
+  PermissionFlagsBits,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -8,35 +10,62 @@ import {
   type Interaction,
 } from 'discord.js';
 import type Keyv from 'keyv';
-import type { Command, CommandContext, Options } from '../commands/command.ts';
+import type { Where } from '../app/app.ts';
+import { SUBCOMMAND, type Attachment, type Command, type CommandContext, type Options } from '../commands/command.ts';
 import type { Logger } from '../logging/logger.ts';
-import { invalid } from '../reply/reply.ts';
+import { invalid, type Reply } from '../reply/reply.ts';
 import { LIMITS } from './limits.ts';
 import { decodePageState } from './page-state.ts';
 import { messageFor, NO_PINGS } from './send.ts';
 
 export interface RouterDeps {
   commands: Command[];
-  /** The answering context; pending while the index is still being built at start-up. */
-  context: () => CommandContext | Promise<CommandContext>;
-  /** Whether `context()` would answer at once (no need to defer). */
+  /** The context for one interaction; pending while the index is still being built at start-up. */
+  context: (where: Where) => Promise<{ ctx: CommandContext; ephemeral: boolean }>;
+  /** Whether the context would come at once (no need to defer). */
   ready: () => boolean;
   store: Keyv;
   logger: Logger;
 }
 
-function optionsOf(data: readonly CommandInteractionOption[]): Options {
+/** Options as plain strings, with the chosen subcommand path ("set digest-time") under SUBCOMMAND. */
+function optionsOf(data: readonly CommandInteractionOption[], path: string[] = []): Options {
   const out: Options = {};
   for (const o of data) {
-    if (o.options?.length) Object.assign(out, optionsOf(o.options));
-    else if (o.value !== undefined && o.value !== null) out[o.name] = String(o.value);
+    if (o.type === ApplicationCommandOptionType.SubcommandGroup || o.type === ApplicationCommandOptionType.Subcommand) {
+      Object.assign(out, optionsOf(o.options ?? [], [...path, o.name]));
+      out[SUBCOMMAND] = [...path, o.name].join(' ');
+    } else if (o.value !== undefined && o.value !== null) out[o.name] = String(o.value);
   }
   return out;
+}
+
+function attachmentsOf(data: readonly CommandInteractionOption[]): Record<string, Attachment> {
+  const out: Record<string, Attachment> = {};
+  for (const o of data) {
+    if (o.options) Object.assign(out, attachmentsOf(o.options));
+    if (o.type === ApplicationCommandOptionType.Attachment && o.attachment) out[o.name] = { url: o.attachment.url, name: o.attachment.name, size: o.attachment.size };
+  }
+  return out;
+}
+
+function whereOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction): Where {
+  const member = interaction.member;
+  const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  return {
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+    userName: interaction.user.username,
+    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    roleIds,
+    ...(interaction.isChatInputCommand() ? { attachments: attachmentsOf(interaction.options.data) } : {}),
+  };
 }
 
 /** One entry point for every interaction: dispatch by kind and name, behind an error boundary. */
 export function createRouter(deps: RouterDeps): (interaction: Interaction) => Promise<void> {
   const byName = new Map(deps.commands.map((c) => [c.name, c]));
+  const visible = (reply: Reply, ephemeral: boolean): Reply => (ephemeral && !reply.ephemeral ? { ...reply, ephemeral: true } : reply);
 
   const chatInput = async (interaction: ChatInputCommandInteraction) => {
     const command = byName.get(interaction.commandName);
@@ -45,16 +74,22 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       return;
     }
     const options = optionsOf(interaction.options.data);
-    // While the index is still loading, take the 15-minute deferred window instead of the 3-second one.
-    const deferred = !deps.ready();
-    if (deferred) await interaction.deferReply();
-    const reply = command.run(await deps.context(), options);
+    // While the index is still loading (or a file downloads), take the 15-minute deferred window instead of 3 seconds.
+    const deferred = !deps.ready() || !!command.subcommands?.some((s) => s.options.some((o) => o.type === 'attachment'));
+    if (deferred) await interaction.deferReply(command.moderatorOnly ? { flags: MessageFlags.Ephemeral } : {});
+    const { ctx, ephemeral } = await deps.context(whereOf(interaction));
+    const reply = visible(await command.run(ctx, options), ephemeral);
     const { payload } = await messageFor(reply, command.name, options, 0, deps.store);
-    if (deferred) {
-      // A deferred reply's visibility is fixed; the edit carries the content.
-      const { flags: _flags, ...edit } = payload;
-      await interaction.editReply(edit);
-    } else await interaction.reply(payload);
+    if (!deferred) {
+      await interaction.reply(payload);
+      return;
+    }
+    const { flags: _flags, ...edit } = payload;
+    if (reply.ephemeral && !interaction.ephemeral) {
+      // A public deferral cannot become private: replace it with a private follow-up.
+      await interaction.deleteReply();
+      await interaction.followUp(payload);
+    } else await interaction.editReply(edit);
   };
 
   const autocomplete = async (interaction: AutocompleteInteraction) => {
@@ -64,7 +99,8 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       await interaction.respond([]);
       return;
     }
-    const choices = command.autocomplete(await deps.context(), focused.name, String(focused.value), optionsOf(interaction.options.data));
+    const { ctx } = await deps.context(whereOf(interaction));
+    const choices = await command.autocomplete(ctx, focused.name, String(focused.value), optionsOf(interaction.options.data));
     await interaction.respond(
       choices.slice(0, LIMITS.choices).map((c) => ({ name: c.name.slice(0, LIMITS.choiceName), value: c.value.slice(0, LIMITS.choiceValue) })),
     );
@@ -72,7 +108,11 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
 
   const button = async (interaction: ButtonInteraction) => {
     const decoded = await decodePageState(interaction.customId, deps.store);
-    const polite = async (text: string) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    const polite = async (text: string) => {
+      const body = { content: text, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_PINGS };
+      if (interaction.deferred) await interaction.followUp(body);
+      else await interaction.reply(body);
+    };
     if (!decoded.ok) {
       await polite(decoded.reason === 'expired' ? 'These pages have expired. Run the command again for fresh ones.' : 'That button is not one of mine.');
       return;
@@ -83,14 +123,17 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       await polite('That command no longer exists. Try /help.');
       return;
     }
-    const reply = command.run(await deps.context(), options);
+    if (!deps.ready()) await interaction.deferUpdate();
+    const { ctx, ephemeral } = await deps.context(whereOf(interaction));
+    const reply = visible(await command.run(ctx, options), ephemeral);
     const { payload, pages } = await messageFor(reply, name, options, page, deps.store);
     if (page >= pages) {
       await polite('That page no longer exists: the reading list has changed. Run the command again.');
       return;
     }
     const { flags: _flags, ...update } = payload;
-    await interaction.update(update);
+    if (interaction.deferred) await interaction.editReply(update);
+    else await interaction.update(update);
   };
 
   return async (interaction) => {

@@ -12,16 +12,16 @@ beforeAll(async () => {
 });
 
 describe('commands as typed in the console or `npm run ask`', () => {
-  it('/quote speaker:Stubb cites the realpolitik quote and his two claims with lines', () => {
-    const reply = runLine(ctx, '/quote speaker:Stubb');
+  it('/quote speaker:Stubb cites the realpolitik quote and his two claims with lines', async () => {
+    const reply = await runLine(ctx, '/quote speaker:Stubb');
     expect(reply.kind).toBe('answer');
     expect(reply.items.map((i) => i.citation?.line)).toEqual([65, 57, 59]);
     expect(renderText(reply)).toContain('it was the definition of realpolitik');
     expect(renderText(reply)).toContain('2025-09-04-security-guarantees.txt, line 65, 2025-09-04');
   });
 
-  it('/event date:Aug-29 gives the fire and the strike the day before', () => {
-    const reply = runLine(ctx, '/event date:Aug-29');
+  it('/event date:Aug-29 gives the fire and the strike the day before', async () => {
+    const reply = await runLine(ctx, '/event date:Aug-29');
     expect(reply.items.map((i) => [i.heading, i.citation?.line])).toEqual([
       ['2025-08-29', 50],
       ['2025-08-29', 51],
@@ -29,28 +29,28 @@ describe('commands as typed in the console or `npm run ask`', () => {
     ]);
   });
 
-  it('/summary section:finlandization summarises lines 57–68 with its speakers and dates', () => {
-    const reply = runLine(ctx, '/summary section:finlandization length:long');
+  it('/summary section:finlandization summarises lines 57–68 with its speakers and dates', async () => {
+    const reply = await runLine(ctx, '/summary section:finlandization length:long');
     expect(reply.kind).toBe('answer');
     expect(reply.intro).toContain('lines 57–68');
     const cited = reply.items.flatMap((i) => (i.citation ? [i.citation.line] : []));
     expect(cited.length).toBeGreaterThanOrEqual(3);
     expect(cited.every((l) => l >= 57 && l <= 68)).toBe(true);
     expect(reply.items.find((i) => i.heading === 'Speakers')?.text).toContain('Alexander Stubb');
-    const short = runLine(ctx, '/summary section:finlandization length:short');
+    const short = await runLine(ctx, '/summary section:finlandization length:short');
     expect(short.items.filter((i) => i.citation)).toHaveLength(1);
   });
 
-  it('answers every command with something a person can read', () => {
+  it('answers every command with something a person can read', async () => {
     for (const line of ['/search query:porcupine', '/speakers', '/sections', '/documents', '/help', '/timeline', '/event date:1944']) {
-      const reply = runLine(ctx, line);
+      const reply = await runLine(ctx, line);
       expect(reply.kind, line).toBe('answer');
       expect(reply.items.length, line).toBeGreaterThan(0);
     }
-    expect(runLine(ctx, '/help').items.map((i) => i.heading)).toEqual(COMMANDS.filter((c) => c.name !== 'help').map((c) => `/${c.name}`));
+    expect((await runLine(ctx, "/help")).items.map((i) => i.heading)).toEqual(COMMANDS.filter((c) => c.name !== 'help').map((c) => `/${c.name}`));
   });
 
-  it('turns mistakes into friendly, private replies', () => {
+  it('turns mistakes into friendly, private replies', async () => {
     const cases: Array<[string, RegExp]> = [
       ['/quote speaker:Stub', /Did you mean \*\*Alexander Stubb\*\*/],
       ['/quote', /needs `speaker`/],
@@ -63,21 +63,21 @@ describe('commands as typed in the console or `npm run ask`', () => {
       ['/quote speaker:Stubb document:nothing-like-this', /No document matches/],
     ];
     for (const [line, message] of cases) {
-      const reply = runLine(ctx, line);
+      const reply = await runLine(ctx, line);
       expect(reply.kind, line).not.toBe('answer');
       expect(reply.ephemeral, line).toBe(true);
       expect(reply.intro, line).toMatch(message);
     }
   });
 
-  it('autocompletes speakers and sections with at most 25 choices', () => {
+  it('autocompletes speakers and sections with at most 25 choices', async () => {
     const quote = COMMANDS.find((c) => c.name === 'quote');
     const summary = COMMANDS.find((c) => c.name === 'summary');
-    expect(quote?.autocomplete?.(ctx, 'speaker', 'stu', {})[0]?.value).toBe('Alexander Stubb');
-    const sections = summary?.autocomplete?.(ctx, 'section', 'fin', {}) ?? [];
+    expect((await quote?.autocomplete?.(ctx, 'speaker', 'stu', {}))?.[0]?.value).toBe('Alexander Stubb');
+    const sections = (await summary?.autocomplete?.(ctx, 'section', 'fin', {})) ?? [];
     expect(sections[0]?.name).toMatch(/^finlandization/);
     // The autocomplete value picks the section exactly.
-    expect(runLine(ctx, `/summary section:${sections[0]?.value}`).intro).toContain('lines 57–68');
-    expect((quote?.autocomplete?.(ctx, 'speaker', '', {}) ?? []).length).toBeLessThanOrEqual(25);
+    expect((await runLine(ctx, `/summary section:${sections[0]?.value}`)).intro).toContain('lines 57–68');
+    expect(((await quote?.autocomplete?.(ctx, 'speaker', '', {})) ?? []).length).toBeLessThanOrEqual(25);
   });
 });

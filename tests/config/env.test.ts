@@ -37,6 +37,8 @@ describe('logging', () => {
     const out = lines.join('');
     expect(out).toContain('connecting with [token]');
     expect(out).toContain('failed');
+    // The error is serialised (type, message, stack), not dropped as {}.
+    expect(JSON.parse(lines.find((l) => l.includes('"failed"'))!).err).toMatchObject({ type: 'Error', message: '401 for [token]' });
     expect(out).not.toContain(token);
   });
 });

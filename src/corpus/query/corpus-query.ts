@@ -68,10 +68,17 @@ function periodOf(p: PartialDate, year?: number): [number, number] {
 export class CorpusQuery {
   readonly index: CorpusIndex;
   private speakersById = new Map<string, CorpusSpeaker>();
-  private nameIndex = new MiniSearch<{ id: string; names: string }>({ fields: ['names'], idField: 'id' });
+  private nameIndexCache: MiniSearch<{ id: string; names: string }> | null = null;
   private aliasToId = new Map<string, string>();
   private readonly docById = new Map<string, DocumentAnalysis>();
   private search: SentenceSearch | null = null;
+  // Lookups derived from the index on first use (answers must not scan the whole corpus each time);
+  // dropped whenever documents come or go.
+  private docLookup: DocLookup | null = null;
+  private quoteLookup: QuoteLookup | null = null;
+  private eventLookup: EventEntry[] | null = null;
+  private sectionLookup: SectionLookup | null = null;
+  private speakerNames: Map<string, SpeakerNames> | null = null;
 
   constructor(index: CorpusIndex) {
     this.index = index;
@@ -80,6 +87,12 @@ export class CorpusQuery {
   }
 
   private indexSpeakers(): void {
+    this.docLookup = null;
+    this.quoteLookup = null;
+    this.eventLookup = null;
+    this.sectionLookup = null;
+    this.speakerNames = null;
+    this.nameIndexCache = null;
     this.speakersById = new Map(this.index.speakers.map((s) => [s.id, s]));
     this.aliasToId = new Map();
     for (const s of this.index.speakers) {
@@ -88,8 +101,128 @@ export class CorpusQuery {
         if (!this.aliasToId.has(key)) this.aliasToId.set(key, s.id);
       }
     }
-    this.nameIndex = new MiniSearch({ fields: ['names'], idField: 'id', searchOptions: { prefix: true, fuzzy: 0.3 } });
-    this.nameIndex.addAll(this.index.speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases].join(' | ') })));
+  }
+
+  /** Fuzzy search over speakers' names: only needed for misses and short autocomplete lists, so built on first use. */
+  private get nameIndex(): MiniSearch<{ id: string; names: string }> {
+    if (!this.nameIndexCache) {
+      this.nameIndexCache = new MiniSearch({ fields: ['names'], idField: 'id', searchOptions: { prefix: true, fuzzy: 0.3 } });
+      this.nameIndexCache.addAll(this.index.speakers.map((s) => ({ id: s.id, names: [s.name, ...s.aliases].join(' | ') })));
+    }
+    return this.nameIndexCache;
+  }
+
+  private docs(): DocLookup {
+    if (this.docLookup) return this.docLookup;
+    const keys = new Map<DocumentAnalysis, string[]>();
+    const exact = new Map<string, DocumentAnalysis[]>();
+    const refs = new Map<DocumentAnalysis, DocumentRef>();
+    for (const d of this.index.documents) {
+      const k = [d.id.toLowerCase(), d.file.toLowerCase(), d.title.toLowerCase()];
+      keys.set(d, k);
+      refs.set(d, ref(d));
+      for (const key of new Set(k)) {
+        const list = exact.get(key);
+        if (list) list.push(d);
+        else exact.set(key, [d]);
+      }
+    }
+    // The order localeCompare gives document ids, as integers (equal ids, or ids that collate equal, share a rank).
+    const sorted = [...this.index.documents].sort((a, b) => a.id.localeCompare(b.id));
+    const rank = new Map<string, number>();
+    sorted.forEach((d, i) => {
+      const prev = sorted[i - 1];
+      rank.set(d.id, prev && prev.id.localeCompare(d.id) === 0 ? (rank.get(prev.id) ?? i) : i);
+    });
+    this.docLookup = { keys, exact, refs, rank };
+    return this.docLookup;
+  }
+
+  private refOf(d: DocumentAnalysis): DocumentRef {
+    return this.docs().refs.get(d) ?? ref(d);
+  }
+
+  private quoteIndex(): QuoteLookup {
+    if (this.quoteLookup) return this.quoteLookup;
+    const bySpeaker = new Map<string, Array<{ doc: DocumentAnalysis; quote: Quote }>>();
+    const docsOf = new Map<string, DocumentAnalysis[]>();
+    for (const doc of this.index.documents) {
+      for (const quote of doc.quotes) {
+        const list = bySpeaker.get(quote.speakerId);
+        if (list) list.push({ doc, quote });
+        else bySpeaker.set(quote.speakerId, [{ doc, quote }]);
+        const docs = docsOf.get(quote.speakerId);
+        if (!docs) docsOf.set(quote.speakerId, [doc]);
+        else if (docs[docs.length - 1] !== doc) docs.push(doc);
+      }
+    }
+    const quoted = this.index.speakers.filter((s) => docsOf.has(s.id));
+    this.quoteLookup = { bySpeaker, docsOf, quoted };
+    return this.quoteLookup;
+  }
+
+  /** Every dated event with its parsed period, in answer order (date, document, line). */
+  private eventIndex(): EventEntry[] {
+    if (this.eventLookup) return this.eventLookup;
+    const rank = this.docs().rank;
+    const entries: EventEntry[] = [];
+    let order = 0;
+    for (const doc of this.index.documents) {
+      const docRank = rank.get(doc.id) ?? 0;
+      for (const event of doc.events) {
+        const p = parseIsoDate(event.date);
+        if (p) {
+          const [start, end] = periodOf(p);
+          entries.push({ event, doc, docRank, p, start, end, order });
+        }
+        order++;
+      }
+    }
+    // Dates are YYYY[-MM[-DD]], so comparing them as strings orders them as localeCompare does.
+    entries.sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : 0) || a.docRank - b.docRank || a.event.line - b.event.line);
+    this.eventLookup = entries;
+    return entries;
+  }
+
+  private sectionIndex(): SectionLookup {
+    if (this.sectionLookup) return this.sectionLookup;
+    const all: IndexedSection[] = [];
+    const byDoc = new Map<string, IndexedSection[]>();
+    for (const d of this.index.documents) {
+      const document = this.refOf(d);
+      const list = d.sections.map((section, index) => ({
+        hit: { section, document, index },
+        label: section.label.toLowerCase(),
+        keywords: section.keywords.map((k) => k.toLowerCase()),
+      }));
+      all.push(...list);
+      byDoc.set(d.id, list);
+    }
+    this.sectionLookup = { all, byDoc };
+    return this.sectionLookup;
+  }
+
+  private names(): Map<string, SpeakerNames> {
+    if (this.speakerNames) return this.speakerNames;
+    const out = new Map<string, SpeakerNames>();
+    for (const s of this.index.speakers) {
+      const name = canonicalId(s.name);
+      const aliases = s.aliases.map(canonicalId);
+      const tails = (n: string) => n.split(' ').map((_, i, ws) => ws.slice(i).join(' '));
+      out.set(s.id, { name, nameWords: name.split(' '), aliases, aliasWords: aliases.map((a) => a.split(' ')), tails: [name, ...aliases].flatMap(tails) });
+    }
+    this.speakerNames = out;
+    return out;
+  }
+
+  /** Whether a document id is within the scope, without building the scope's document list when it can be avoided. */
+  private scopeTest(scope: Scope): (id: string) => boolean {
+    if (scope.document) {
+      const ids = new Set(this.documents(scope).map((d) => d.id));
+      return (id) => ids.has(id);
+    }
+    const set = scope.documents;
+    return set ? (id) => set.has(id) : () => true;
   }
 
   /** Adds analysed documents (a server's uploads) to the live index. */
@@ -126,13 +259,16 @@ export class CorpusQuery {
   }
 
   documents(scope: Scope = {}): DocumentAnalysis[] {
-    let docs = this.index.documents.filter((d) => !scope.documents || scope.documents.has(d.id));
+    const set = scope.documents;
+    const inScope = (d: DocumentAnalysis) => !set || set.has(d.id);
     if (scope.document) {
       const q = scope.document.trim().toLowerCase();
-      const exact = docs.filter((d) => [d.id, d.file, d.title].some((x) => x.toLowerCase() === q));
-      docs = exact.length ? exact : docs.filter((d) => [d.id, d.file, d.title].some((x) => x.toLowerCase().includes(q)));
+      const { exact, keys } = this.docs();
+      const named = (exact.get(q) ?? []).filter(inScope);
+      if (named.length) return named;
+      return this.index.documents.filter((d) => inScope(d) && (keys.get(d) ?? []).some((x) => x.includes(q)));
     }
-    return docs;
+    return set ? this.index.documents.filter(inScope) : [...this.index.documents];
   }
 
   /** Resolves a document option, or explains why it matches nothing. */
@@ -144,18 +280,25 @@ export class CorpusQuery {
   }
 
   speakers(scope: Scope = {}): CorpusSpeaker[] {
-    const ids = new Set(this.documents(scope).flatMap((d) => d.quotes.map((q) => q.speakerId)));
-    return this.index.speakers.filter((s) => ids.has(s.id));
+    const { quoted, docsOf } = this.quoteIndex();
+    if (!scope.document && !scope.documents) return [...quoted];
+    const test = this.scopeTest(scope);
+    return quoted.filter((s) => (docsOf.get(s.id) ?? []).some((d) => test(d.id)));
+  }
+
+  /** Whether the speaker is quoted in a document within the scope. */
+  private quotedInScope(id: string, test: (id: string) => boolean): boolean {
+    return (this.quoteIndex().docsOf.get(id) ?? []).some((d) => test(d.id));
   }
 
   /** A speaker by name, alias, surname, prefix or a near spelling. */
   findSpeaker(text: string, scope: Scope = {}): Found<CorpusSpeaker> {
-    const inScope = new Set(this.speakers(scope).map((s) => s.id));
     const key = canonicalId(text);
     if (!key) return { ok: false, message: 'Give a speaker’s name, for example `Stubb`.', suggestions: [] };
     const direct = this.aliasToId.get(key);
-    if (direct && inScope.has(direct)) return { ok: true, value: this.speakersById.get(direct) as CorpusSpeaker };
+    if (direct && this.quotedInScope(direct, this.scopeTest(scope))) return { ok: true, value: this.speakersById.get(direct) as CorpusSpeaker };
     // Partial or misspelt names are not guessed: the reply asks, with the likely speakers.
+    const inScope = new Set(this.speakers(scope).map((s) => s.id));
     const ranked = this.rankSpeakers(text, inScope);
     return {
       ok: false,
@@ -166,9 +309,10 @@ export class CorpusQuery {
 
   private rankSpeakers(text: string, inScope: Set<string>): CorpusSpeaker[] {
     const key = canonicalId(text);
+    const names = this.names();
     const prefixed = [...inScope]
       .map((id) => this.speakersById.get(id) as CorpusSpeaker)
-      .filter((s) => [s.name, ...s.aliases].some((n) => canonicalId(n).split(' ').some((w, i, ws) => ws.slice(i).join(' ').startsWith(key))));
+      .filter((s) => (names.get(s.id)?.tails ?? []).some((t) => t.startsWith(key)));
     const fuzzy = this.nameIndex
       .search(text)
       .map((r) => this.speakersById.get(String(r.id)) as CorpusSpeaker)
@@ -181,12 +325,14 @@ export class CorpusQuery {
     const inScope = this.speakers(scope);
     const key = canonicalId(prefix);
     if (!key) return [...inScope].sort((a, b) => b.quoteCount - a.quoteCount).slice(0, MAX_CHOICES);
+    const names = this.names();
     const score = (s: CorpusSpeaker): number => {
-      const name = canonicalId(s.name);
-      if (name.startsWith(key)) return 4;
-      if (name.split(' ').some((w) => w.startsWith(key))) return 3;
-      if (s.aliases.some((a) => canonicalId(a).startsWith(key) || canonicalId(a).split(' ').some((w) => w.startsWith(key)))) return 2;
-      if (name.includes(key)) return 1;
+      const n = names.get(s.id);
+      if (!n) return 0;
+      if (n.name.startsWith(key)) return 4;
+      if (n.nameWords.some((w) => w.startsWith(key))) return 3;
+      if (n.aliases.some((a, i) => a.startsWith(key) || (n.aliasWords[i] ?? []).some((w) => w.startsWith(key)))) return 2;
+      if (n.name.includes(key)) return 1;
       return 0;
     };
     const ranked = inScope.map((s) => ({ s, score: score(s) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score || b.s.quoteCount - a.s.quoteCount);
@@ -208,13 +354,12 @@ export class CorpusQuery {
     if (!speaker.ok) return speaker;
     const contains = options.contains?.trim().toLowerCase();
     const hits: QuoteHit[] = [];
-    for (const d of docs.value) {
-      for (const q of d.quotes) {
-        if (q.speakerId !== speaker.value.id) continue;
-        if (options.kind && q.kind !== options.kind) continue;
-        if (contains && !q.text.toLowerCase().includes(contains)) continue;
-        hits.push({ speaker: speaker.value, quote: q, document: ref(d) });
-      }
+    const docSet = options.document || options.documents ? new Set(docs.value) : null;
+    for (const { doc: d, quote: q } of this.quoteIndex().bySpeaker.get(speaker.value.id) ?? []) {
+      if (docSet && !docSet.has(d)) continue;
+      if (options.kind && q.kind !== options.kind) continue;
+      if (contains && !q.text.toLowerCase().includes(contains)) continue;
+      hits.push({ speaker: speaker.value, quote: q, document: this.refOf(d) });
     }
     if (!hits.length) {
       const what = [options.kind ? `${options.kind} quotes` : 'quotes', contains ? `containing "${options.contains}"` : ''].filter(Boolean).join(' ');
@@ -222,7 +367,8 @@ export class CorpusQuery {
     }
     // Direct words first, then reported speech, then the long quoted passages.
     const order: Record<QuoteKind, number> = { direct: 0, indirect: 1, block: 2 };
-    hits.sort((a, b) => order[a.quote.kind] - order[b.quote.kind] || a.document.id.localeCompare(b.document.id) || a.quote.line - b.quote.line);
+    const rank = this.docs().rank;
+    hits.sort((a, b) => order[a.quote.kind] - order[b.quote.kind] || (rank.get(a.document.id) ?? 0) - (rank.get(b.document.id) ?? 0) || a.quote.line - b.quote.line);
     return { ok: true, value: { speaker: speaker.value, hits } };
   }
 
@@ -232,28 +378,43 @@ export class CorpusQuery {
     if (!docs.ok) return docs;
     const parsed = parseDateQuery(dateText, options.order);
     if (!parsed.ok) return { ok: false, message: parsed.message, suggestions: [] };
-    const all = docs.value.flatMap((d) => d.events.map((event) => ({ event, document: ref(d) })));
-    const hits = all.filter((h) => matches(h.event, parsed.query)).sort(byDate);
-    // Neighbours: what happened just around the date ("the day before"), or the nearest events when nothing matches.
-    let nearest: EventHit[] = [];
-    if (parsed.query.kind === 'point' && parsed.query.date.month !== undefined) {
-      const target = parsed.query.date;
-      const distance = (h: EventHit) => {
-        const p = parseIsoDate(h.event.date);
-        if (!p || p.granularity === 'year') return Infinity;
-        const [start, end] = periodOf(p, target.year === undefined ? p.year : undefined);
-        const asked = { ...target, year: target.year ?? p.year };
-        return Math.max(0, startOf(asked) - end, start - endOf(asked)) / DAY;
-      };
-      const hitSet = new Set(hits);
-      const ranked = all
-        .filter((h) => !hitSet.has(h))
-        .map((h) => ({ h, d: distance(h) }))
-        .filter((x) => Number.isFinite(x.d) && x.d > 0)
-        .sort((a, b) => a.d - b.d);
-      nearest = (hits.length ? ranked.filter((x) => x.d <= NEIGHBOUR_DAYS).slice(0, 3) : ranked.slice(0, 3)).map((x) => x.h).sort(byDate);
+    // One pass over the events (kept in answer order with their parsed dates), no re-parsing, no sorting.
+    const docSet = options.document || options.documents ? new Set(docs.value) : null;
+    const query = parsed.query;
+    const target = query.kind === 'point' && query.date.month !== undefined ? query.date : null;
+    // The asked period in a given year (the event's own year when the date has none).
+    const askedIn = new Map<number, [number, number]>();
+    const asked = (year: number): [number, number] => {
+      let period = askedIn.get(year);
+      if (!period) {
+        const a = { ...target, year: target?.year ?? year };
+        period = [startOf(a), endOf(a)];
+        askedIn.set(year, period);
+      }
+      return period;
+    };
+    const hits: EventHit[] = [];
+    // Neighbours: what happened just around the date ("the day before"), or the nearest events when nothing
+    // matches: the three closest, ties to the earlier in document order.
+    const near: Array<{ e: EventEntry; d: number }> = [];
+    for (const e of this.eventIndex()) {
+      if (docSet && !docSet.has(e.doc)) continue;
+      if (matchesParsed(e.p, query)) {
+        hits.push({ event: e.event, document: this.refOf(e.doc) });
+        continue;
+      }
+      if (!target || e.p.granularity === 'year') continue;
+      const [askedStart, askedEnd] = asked(e.p.year);
+      const d = Math.max(0, askedStart - e.end, e.start - askedEnd) / DAY;
+      if (!(Number.isFinite(d) && d > 0)) continue;
+      near.push({ e, d });
     }
-    return { ok: true, value: { query: parsed.query, hits, nearest } };
+    let nearest: EventHit[] = [];
+    if (target) {
+      const ranked = (hits.length ? near.filter((x) => x.d <= NEIGHBOUR_DAYS) : near).sort((a, b) => a.d - b.d || a.e.order - b.e.order).slice(0, 3);
+      nearest = ranked.sort((a, b) => byEntry(a.e, b.e)).map((x) => ({ event: x.e.event, document: this.refOf(x.e.doc) }));
+    }
+    return { ok: true, value: { query, hits, nearest } };
   }
 
   /** Events in date order, optionally between two dates. */
@@ -272,20 +433,22 @@ export class CorpusQuery {
       else to = endOf(parsed.query.date);
     }
     if (from > to) return { ok: false, message: '`from` is after `to`: swap them.', suggestions: [] };
-    const hits = docs.value
-      .flatMap((d) => d.events.map((event) => ({ event, document: ref(d) })))
-      .filter((h) => {
-        const p = parseIsoDate(h.event.date);
-        if (!p) return false;
-        const [s, e] = periodOf(p);
-        return s >= from && e <= to;
-      })
-      .sort(byDate);
+    const docSet = options.document || options.documents ? new Set(docs.value) : null;
+    const hits: EventHit[] = [];
+    for (const e of this.eventIndex()) {
+      if (e.start >= from && e.end <= to && (!docSet || docSet.has(e.doc))) hits.push({ event: e.event, document: this.refOf(e.doc) });
+    }
     return { ok: true, value: hits };
   }
 
   sections(scope: Scope = {}): SectionHit[] {
-    return this.documents(scope).flatMap((d) => d.sections.map((section, index) => ({ section, document: ref(d), index })));
+    return this.indexedSections(scope).map((x) => x.hit);
+  }
+
+  private indexedSections(scope: Scope): IndexedSection[] {
+    const { all, byDoc } = this.sectionIndex();
+    if (!scope.document && !scope.documents) return all;
+    return this.documents(scope).flatMap((d) => byDoc.get(d.id) ?? []);
   }
 
   /** A section by label, keyword, or the words it contains. */
@@ -294,54 +457,57 @@ export class CorpusQuery {
     if (!docs.ok) return docs;
     const q = text.trim().toLowerCase();
     if (!q) return { ok: false, message: 'Give a section label or a few words from it, for example `finlandization`.', suggestions: [] };
-    const all = this.sections(scope);
+    const indexed = this.indexedSections(scope);
+    const test = this.scopeTest(scope);
+    const { byDoc } = this.sectionIndex();
     // "doc#3" style references from autocomplete pick one section exactly.
     const exactRef = /^(.+)#(\d+)$/.exec(text.trim());
-    if (exactRef) {
-      const hit = all.find((h) => h.document.id === exactRef[1] && h.index === Number(exactRef[2]));
+    if (exactRef && test(exactRef[1] ?? '')) {
+      const hit = byDoc.get(exactRef[1] ?? '')?.find((x) => x.hit.index === Number(exactRef[2]))?.hit;
       if (hit) return { ok: true, value: hit };
     }
-    const byLabel = all.find((h) => h.section.label.toLowerCase() === q);
-    const byKeyword = all.find((h) => h.section.keywords.some((k) => k.toLowerCase() === q));
-    const byPrefix = all.find((h) => h.section.label.toLowerCase().startsWith(q));
-    const found = byLabel ?? byKeyword ?? byPrefix;
+    const found = (indexed.find((x) => x.label === q) ?? indexed.find((x) => x.keywords.includes(q)) ?? indexed.find((x) => x.label.startsWith(q)))?.hit;
     if (found) return { ok: true, value: found };
     // Free text: the section holding most of the best-matching sentences.
     const hits = this.searchSentences(text, scope, 20);
     const votes = new Map<string, { hit: SectionHit; score: number }>();
     for (const h of hits) {
-      const s = all.find((x) => x.document.id === h.document.id && h.sentence.line >= x.section.lines[0] && h.sentence.line <= x.section.lines[1]);
+      const s = test(h.document.id) ? byDoc.get(h.document.id)?.find((x) => h.sentence.line >= x.hit.section.lines[0] && h.sentence.line <= x.hit.section.lines[1])?.hit : undefined;
       if (!s) continue;
       const k = `${s.document.id}#${s.index}`;
       votes.set(k, { hit: s, score: (votes.get(k)?.score ?? 0) + h.score });
     }
     const best = [...votes.values()].sort((a, b) => b.score - a.score)[0];
     if (best) return { ok: true, value: best.hit };
-    return { ok: false, message: `No section matches "${text.slice(0, 80)}".`, suggestions: all.slice(0, 5).map((h) => h.section.label) };
+    return { ok: false, message: `No section matches "${text.slice(0, 80)}".`, suggestions: indexed.slice(0, 5).map((x) => x.hit.section.label) };
   }
 
   suggestSections(prefix: string, scope: Scope = {}): SectionHit[] {
     const q = prefix.trim().toLowerCase();
-    const all = this.sections(scope);
-    const score = (h: SectionHit) =>
-      !q ? 1 : h.section.label.toLowerCase().startsWith(q) ? 3 : h.section.keywords.some((k) => k.toLowerCase().startsWith(q)) ? 2 : h.section.label.includes(q) ? 1 : 0;
-    return all
-      .map((h) => ({ h, s: score(h) }))
-      .filter((x) => x.s > 0)
-      .sort((a, b) => b.s - a.s)
-      .slice(0, MAX_CHOICES)
-      .map((x) => x.h);
+    const all = this.indexedSections(scope);
+    if (!q) return all.slice(0, MAX_CHOICES).map((x) => x.hit);
+    // Best score first, in document order within a score; stop at 25.
+    const score = (x: IndexedSection) => (x.label.startsWith(q) ? 3 : x.keywords.some((k) => k.startsWith(q)) ? 2 : x.hit.section.label.includes(q) ? 1 : 0);
+    const buckets: SectionHit[][] = [[], [], []];
+    for (const x of all) {
+      const s = score(x);
+      if (s === 3) {
+        buckets[0]?.push(x.hit);
+        if (buckets[0]?.length === MAX_CHOICES) break;
+      } else if (s > 0) buckets[3 - s]?.push(x.hit);
+    }
+    return buckets.flat().slice(0, MAX_CHOICES);
   }
 
   searchSentences(text: string, scope: Scope = {}, limit = 10): SentenceHit[] {
-    const allowed = new Set(this.documents(scope).map((d) => d.id));
+    const allowed = this.scopeTest(scope);
     const out: SentenceHit[] = [];
     for (const r of this.sentenceSearch().search(text)) {
       const { documentId, sentence: s } = parseSentenceId(String(r.id));
       const doc = this.docById.get(documentId);
       const sentence = doc?.sentences[s];
-      if (!doc || !sentence || !allowed.has(doc.id)) continue;
-      out.push({ sentence, document: ref(doc), terms: r.terms, score: r.score });
+      if (!doc || !sentence || !allowed(doc.id)) continue;
+      out.push({ sentence, document: this.refOf(doc), terms: r.terms, score: r.score });
       if (out.length >= limit) break;
     }
     return out;
@@ -354,9 +520,7 @@ export class CorpusQuery {
   }
 }
 
-function matches(event: DatedEvent, query: DateQuery): boolean {
-  const p = parseIsoDate(event.date);
-  if (!p) return false;
+function matchesParsed(p: PartialDate, query: DateQuery): boolean {
   if (query.kind === 'point') {
     const q = query.date;
     if (q.year !== undefined && p.year !== q.year) return false;
@@ -372,8 +536,53 @@ function matches(event: DatedEvent, query: DateQuery): boolean {
   return s >= from && e <= to;
 }
 
-function byDate(a: EventHit, b: EventHit): number {
-  return a.event.date.localeCompare(b.event.date) || a.document.id.localeCompare(b.document.id) || a.event.line - b.event.line;
+/** Answer order: date, then document, then line (the order the event index is kept in). */
+function byEntry(a: EventEntry, b: EventEntry): number {
+  return (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : 0) || a.docRank - b.docRank || a.event.line - b.event.line;
+}
+
+interface DocLookup {
+  /** Lower-cased id, file and title of each document. */
+  keys: Map<DocumentAnalysis, string[]>;
+  /** Documents by lower-cased id, file name or title, in index order. */
+  exact: Map<string, DocumentAnalysis[]>;
+  refs: Map<DocumentAnalysis, DocumentRef>;
+  /** Document id → its place in localeCompare order. */
+  rank: Map<string, number>;
+}
+interface QuoteLookup {
+  bySpeaker: Map<string, Array<{ doc: DocumentAnalysis; quote: Quote }>>;
+  /** The documents each speaker is quoted in, in index order. */
+  docsOf: Map<string, DocumentAnalysis[]>;
+  /** Speakers with at least one quote, in the index's order. */
+  quoted: CorpusSpeaker[];
+}
+interface EventEntry {
+  event: DatedEvent;
+  doc: DocumentAnalysis;
+  docRank: number;
+  p: PartialDate;
+  start: number;
+  end: number;
+  /** Position in document order (documents, then their events). */
+  order: number;
+}
+interface IndexedSection {
+  hit: SectionHit;
+  label: string;
+  keywords: string[];
+}
+interface SectionLookup {
+  all: IndexedSection[];
+  byDoc: Map<string, IndexedSection[]>;
+}
+interface SpeakerNames {
+  name: string;
+  nameWords: string[];
+  aliases: string[];
+  aliasWords: string[][];
+  /** Every word-boundary tail of every canonical name ("alexander stubb", "stubb"). */
+  tails: string[];
 }
 
 export { DATE_EXAMPLES, toUtc };

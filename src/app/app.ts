@@ -1,0 +1,50 @@
+import type { Attachment, CommandContext, Services } from '../commands/command.ts';
+import type { CorpusQuery } from '../corpus/query/corpus-query.ts';
+import { Library } from '../library/library.ts';
+import { LiveCorpus } from '../library/live-corpus.ts';
+import { SettingsStore } from '../settings/settings-store.ts';
+import type Keyv from 'keyv';
+import { fetchAttachment } from './fetch-attachment.ts';
+
+/** The bot's state behind the commands: the live index, each server's settings and uploads. */
+export type App = Services;
+
+/** Who asks, and where, as the Discord layer saw it. */
+export interface Where {
+  guildId: string | null;
+  userId: string;
+  userName: string;
+  /** The member has Manage Server in this server. */
+  canManageGuild: boolean;
+  roleIds: readonly string[];
+  attachments?: Record<string, Attachment>;
+}
+
+export async function createApp(o: { query: CorpusQuery; store: Keyv; uploadsDir: string; warn: (m: string) => void; now?: () => Date }): Promise<App> {
+  const library = new Library(o.store, o.uploadsDir);
+  const corpus = new LiveCorpus(o.query);
+  corpus.addUploads(await library.loadAll(o.warn));
+  return { settings: new SettingsStore(o.store), library, corpus, fetchAttachment, now: o.now ?? (() => new Date()) };
+}
+
+/**
+ * The context a command runs in: in a server, that server's reading list, date order and visibility,
+ * and whether the member may configure (Manage Server, or the server's moderator role).
+ */
+export async function contextFor(app: App, where: Where): Promise<{ ctx: CommandContext; ephemeral: boolean }> {
+  const attachments = where.attachments ? { attachments: where.attachments } : {};
+  if (!where.guildId) return { ctx: { query: app.corpus.query, ...attachments }, ephemeral: false };
+  const settings = await app.settings.get(where.guildId);
+  const canConfigure = where.canManageGuild || (!!settings.moderatorRoleId && where.roleIds.includes(settings.moderatorRoleId));
+  return {
+    ctx: {
+      query: app.corpus.query,
+      documents: app.corpus.scopeFor(where.guildId, settings),
+      dateOrder: settings.dateOrder,
+      invoker: { guildId: where.guildId, userId: where.userId, userName: where.userName, canConfigure },
+      services: app,
+      ...attachments,
+    },
+    ephemeral: settings.replyVisibility === 'ephemeral',
+  };
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type Keyv from 'keyv';
+import { parseStandaloneDate } from '../corpus/load/dates.ts';
+import { decodeDocument, formatOf, parseDocument } from '../corpus/load/load-file.ts';
+import type { LoadedDocument } from '../corpus/types.ts';
+import { KeyedQueue } from '../store/keyed-queue.ts';
+
+/** An upload is study material, not a book: 2 MB is plenty and keeps indexing instant. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+export const MAX_UPLOADS_PER_SERVER = 50;
+
+export interface UploadRecord {
+  /** Document id in the index: `uploads/<server>/<upload>/<file name>`. */
+  id: string;
+  guildId: string;
+  file: string;
+  title: string;
+  published: string | null;
+  size: number;
+  addedBy: string;
+  addedAt: string;
+}
+
+export type AddResult = { ok: true; record: UploadRecord; doc: LoadedDocument } | { ok: false; message: string };
+
+/** "../../etc/My Notes (v2).MD" → "My-Notes-v2.md": no folders, no surprises, the extension kept. */
+export function safeFileName(name: string): string | null {
+  const base = path.posix.basename(name.replace(/\\/g, '/')).normalize('NFKC');
+  const ext = path.extname(base).toLowerCase();
+  const stem = base
+    .slice(0, base.length - ext.length)
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 80);
+  if (!stem || !ext) return null;
+  return `${stem}${ext}`;
+}
+
+/** A server's own documents: files on disk, their records in the store. Failures change nothing. */
+export class Library {
+  private readonly queue = new KeyedQueue();
+
+  constructor(
+    private readonly store: Keyv,
+    private readonly dir: string,
+  ) {}
+
+  async list(guildId: string): Promise<UploadRecord[]> {
+    return ((await this.store.get(`library:${guildId}`)) as UploadRecord[] | undefined) ?? [];
+  }
+
+  /** Checks and stores an upload; returns the parsed document to index. */
+  add(guildId: string, actor: string, input: { name: string; bytes: Uint8Array; title?: string; date?: string }): Promise<AddResult> {
+    return this.queue.run(guildId, async () => {
+      const file = safeFileName(input.name);
+      const format = file ? formatOf(file) : null;
+      if (!file || !format) return { ok: false, message: 'Upload a .txt, .md or .html file.' };
+      if (input.bytes.length > MAX_UPLOAD_BYTES) return { ok: false, message: `That file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` };
+      const decoded = decodeDocument(input.bytes, MAX_UPLOAD_BYTES);
+      if (!decoded.ok) return { ok: false, message: `That file cannot be read: ${decoded.reason}.` };
+      let published: string | null | undefined;
+      if (input.date?.trim()) {
+        published = parseStandaloneDate(input.date);
+        if (!published) return { ok: false, message: 'The date must be a full date, e.g. 2025-09-04 or September 4, 2025.' };
+      }
+      const title = input.title?.trim().slice(0, 200);
+      const records = await this.list(guildId);
+      if (records.length >= MAX_UPLOADS_PER_SERVER) return { ok: false, message: `This server already has ${MAX_UPLOADS_PER_SERVER} uploads; remove one first.` };
+      const uploadId = randomBytes(6).toString('hex');
+      const id = `uploads/${guildId}/${uploadId}/${file}`;
+      const parsed = parseDocument(id, file, format, decoded.text);
+      if (!parsed.paragraphs.some((p) => p.kind === 'text' || p.kind === 'blockquote')) return { ok: false, message: 'That file has no readable text.' };
+      const doc: LoadedDocument = { ...parsed, ...(title ? { title } : {}), ...(published !== undefined ? { published } : {}) };
+      const record: UploadRecord = { id, guildId, file, title: doc.title, published: doc.published, size: input.bytes.length, addedBy: actor, addedAt: new Date().toISOString() };
+
+      const target = this.pathOf(record);
+      await mkdir(path.dirname(target), { recursive: true });
+      const tmp = `${target}.tmp`;
+      await writeFile(tmp, input.bytes);
+      await rename(tmp, target);
+      try {
+        await this.store.set(`library:${guildId}`, [...records, record]);
+        await this.rememberGuild(guildId);
+      } catch (error) {
+        await rm(path.dirname(target), { recursive: true, force: true });
+        throw error;
+      }
+      return { ok: true, record, doc };
+    });
+  }
+
+  remove(guildId: string, id: string): Promise<UploadRecord | null> {
+    return this.queue.run(guildId, async () => {
+      const records = await this.list(guildId);
+      const record = records.find((r) => r.id === id);
+      if (!record) return null;
+      await this.store.set(`library:${guildId}`, records.filter((r) => r.id !== id));
+      await rm(path.dirname(this.pathOf(record)), { recursive: true, force: true });
+      return record;
+    });
+  }
+
+  /** Every server's uploads, parsed again from disk (at start-up). Missing files are reported, not fatal. */
+  async loadAll(warn: (message: string) => void): Promise<LoadedDocument[]> {
+    const guilds = ((await this.store.get('library:guilds')) as string[] | undefined) ?? [];
+    const docs: LoadedDocument[] = [];
+    for (const guildId of guilds) {
+      for (const r of await this.list(guildId)) {
+        try {
+          const bytes = await readFile(this.pathOf(r));
+          const decoded = decodeDocument(bytes, MAX_UPLOAD_BYTES);
+          const format = formatOf(r.file);
+          if (!decoded.ok || !format) throw new Error(decoded.ok ? 'unsupported type' : decoded.reason);
+          docs.push({ ...parseDocument(r.id, r.file, format, decoded.text), title: r.title, published: r.published });
+        } catch (error) {
+          warn(`Upload ${r.file} of server ${guildId} could not be loaded: ${(error as Error).message}`);
+        }
+      }
+    }
+    return docs;
+  }
+
+  private pathOf(r: UploadRecord): string {
+    const [, guildId, uploadId] = r.id.split('/');
+    return path.join(this.dir, guildId ?? 'unknown', uploadId ?? 'unknown', r.file);
+  }
+
+  /** The list of servers with uploads is shared by all servers: its writes have a queue of their own. */
+  private rememberGuild(guildId: string): Promise<void> {
+    return this.queue.run('library:guilds', async () => {
+      const guilds = ((await this.store.get('library:guilds')) as string[] | undefined) ?? [];
+      if (!guilds.includes(guildId)) await this.store.set('library:guilds', [...guilds, guildId]);
+    });
+  }
+}
