@@ -10,19 +10,19 @@ const BUSY_TIMEOUT_MS = 5_000;
 /** The bot's key-value store (Keyv on SQLite), under a namespace. */
 export async function openStore(databaseUrl: string, namespace: string): Promise<Keyv> {
   const file = sqlitePath(databaseUrl);
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
-  const store = new Keyv({ store: adapter, namespace });
   let failure: unknown = null;
-  store.on('error', (e: unknown) => {
-    failure = e;
-  });
-  // Touch the database now, so a bad path or a corrupt file stops start-up with its name.
   try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
+    const store = new Keyv({ store: adapter, namespace });
+    store.on('error', (e: unknown) => {
+      failure = e;
+    });
+    // Touch the database now, so a bad path or a corrupt file stops start-up with its name.
     await store.get('__open__');
+    if (failure) throw failure;
+    return store;
   } catch (error) {
     throw new Error(`Cannot open the database ${file}: ${(error as Error).message}`, { cause: error });
   }
-  if (failure) throw new Error(`Cannot open the database ${file}: ${(failure as Error).message}`);
-  return store;
 }

@@ -109,6 +109,8 @@ interface InteractionCommon {
   appPermissions?: string;
   /** Shallow overrides applied last, for payload shapes the builder does not cover. */
   overrides?: Record<string, unknown>;
+  /** Files attached to attachment options (from hostAttachment), delivered in `data.resolved.attachments`. */
+  attachments?: APIAttachment[];
 }
 
 export type InteractionSpec = InteractionCommon &
@@ -406,6 +408,18 @@ export class DiscordStandIn {
     this.gateway.invalidateSession(resumable);
   }
 
+  /**
+   * Serves a file as Discord's CDN would serve a message attachment, and returns the attachment object
+   * to put in a command's `resolved.attachments` (see InteractionSpec.attachments).
+   */
+  hostAttachment(filename: string, bytes: Uint8Array, contentType = 'text/plain; charset=utf-8'): APIAttachment {
+    const id = snowflake();
+    // The CDN path keeps only safe characters; the attachment's `filename` is whatever the user's file was called.
+    const path = `/attachments/${id}/${filename.replace(/[^\w.-]+/g, '_')}`;
+    this.route('GET', `/attachments/${id}/:name`, () => ({ status: 200, body: bytes, headers: { 'content-type': contentType } }), false);
+    return { id, filename, size: bytes.length, url: `${this.apiBase}/v10${path}`, proxy_url: `${this.apiBase}/v10${path}`, content_type: contentType };
+  }
+
   /** Builds a complete INTERACTION_CREATE payload, dispatches it and returns a handle on its callback. */
   sendInteraction(spec: InteractionSpec): SentInteraction {
     const interaction = this.buildInteraction(spec);
@@ -480,6 +494,9 @@ export class DiscordStandIn {
     const headers: Record<string, string> = { ...reply.headers };
     if (reply.status === 204 || reply.body === undefined) {
       res.writeHead(reply.status, headers).end();
+    } else if (reply.body instanceof Uint8Array) {
+      // Files (attachments on the CDN) go out as they are.
+      res.writeHead(reply.status, { 'content-type': 'application/octet-stream', 'content-length': String(reply.body.length), ...headers }).end(reply.body);
     } else {
       res.writeHead(reply.status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply.body));
     }
@@ -884,6 +901,7 @@ export class DiscordStandIn {
           type: ApplicationCommandType.ChatInput,
           guild_id: command?.guild_id,
           options,
+          ...(spec.attachments?.length ? { resolved: { attachments: Object.fromEntries(spec.attachments.map((a) => [a.id, a])) } } : {}),
         },
       };
     } else {

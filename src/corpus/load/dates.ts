@@ -3,7 +3,8 @@ import * as chrono from 'chrono-node';
 /** A line or field that is nothing but a full date ("September 4, 2025", "2025-09-04") → ISO date. */
 export function parseStandaloneDate(text: string): string | null {
   const trimmed = text.trim().replace(/^(published|date|posted|updated)\s*:?\s*/i, '');
-  if (!trimmed || trimmed.length > 60) return null;
+  // A publication date names its year; "yesterday" or "the day after" would be counted from an arbitrary day.
+  if (!trimmed || trimmed.length > 60 || !/\b\d{4}\b/.test(trimmed)) return null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(trimmed);
   if (iso) return validIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const results = chrono.strict.parse(trimmed, new Date(Date.UTC(2000, 0, 1)));
