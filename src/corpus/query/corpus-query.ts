@@ -3,6 +3,7 @@ import { parseIsoDate, toUtc, type PartialDate } from '../events/calendar.ts';
 import { mergeSpeakers } from '../index/merge-speakers.ts';
 import { loadSearch, parseSentenceId, sentenceRefs, type SentenceSearch } from '../index/search-index.ts';
 import type { CorpusIndex, CorpusSpeaker } from '../index/types.ts';
+import { parseMention } from '../speakers/mention.ts';
 import { canonicalId } from '../speakers/registry.ts';
 import type { DatedEvent, DocumentAnalysis, Quote, QuoteKind, Section, Sentence } from '../types.ts';
 import { DATE_EXAMPLES, parseDateQuery, type AskedDate, type DateQuery, type NumericOrder } from './date-query.ts';
@@ -295,8 +296,12 @@ export class CorpusQuery {
   findSpeaker(text: string, scope: Scope = {}): Found<CorpusSpeaker> {
     const key = canonicalId(text);
     if (!key) return { ok: false, message: 'Give a speaker’s name, for example `Stubb`.', suggestions: [] };
-    const direct = this.aliasToId.get(key);
-    if (direct && this.quotedInScope(direct, this.scopeTest(scope))) return { ok: true, value: this.speakersById.get(direct) as CorpusSpeaker };
+    // "Mayor Ann Lee", "the FSB": titles and articles are not part of the name.
+    const bare = parseMention(text);
+    for (const k of [key, bare ? canonicalId(bare.name) : '']) {
+      const direct = k ? this.aliasToId.get(k) : undefined;
+      if (direct && this.quotedInScope(direct, this.scopeTest(scope))) return { ok: true, value: this.speakersById.get(direct) as CorpusSpeaker };
+    }
     // Partial or misspelt names are not guessed: the reply asks, with the likely speakers.
     const inScope = new Set(this.speakers(scope).map((s) => s.id));
     const ranked = this.rankSpeakers(text, inScope);
