@@ -13,7 +13,7 @@ const schema = z.object({
   DEV_GUILD_ID: snowflake.optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^sqlite:\/\/.+/, 'must be a sqlite:// URL such as sqlite://data/lectern.sqlite')
+    .regex(/^(sqlite|rediss?|postgres(ql)?):\/\/.+/, 'must be a sqlite://, redis:// or postgres:// URL such as sqlite://data/lectern.sqlite')
     .default('sqlite://data/lectern.sqlite'),
   CORPUS_DIR: z.string().min(1).default('data/corpus'),
   INDEX_CACHE_DIR: z.string().min(1).default('data/cache'),

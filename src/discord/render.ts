@@ -5,7 +5,9 @@ import { LIMITS, shorten } from './limits.ts';
 
 /** One page's share of the description: well under the 4,096 limit so title and footer fit the 6,000 total. */
 const PAGE_BUDGET = 3400;
-const ITEMS_PER_PAGE = 6;
+/** Cited items (quotes, events) are read one by one: a few a page. Short list entries fit more. */
+const CITED_PER_PAGE = 6;
+const LISTED_PER_PAGE = 15;
 /** A single item longer than this is shortened (with a note) so that it still fits a page. */
 const ITEM_MAX = 1800;
 
@@ -27,7 +29,8 @@ export function paginate(reply: Reply): string[][] {
   let size = 0;
   for (const item of reply.items) {
     const text = itemText(item);
-    if (page.length && (size + text.length + 2 > PAGE_BUDGET || page.length >= ITEMS_PER_PAGE)) {
+    const perPage = reply.items.some((i) => i.citation) ? CITED_PER_PAGE : LISTED_PER_PAGE;
+    if (page.length && (size + text.length + 2 > PAGE_BUDGET || page.length >= perPage)) {
       pages.push(page);
       page = [];
       size = 0;

@@ -33,8 +33,9 @@ function optionsOf(data: readonly CommandInteractionOption[], path: string[] = [
   const out: Options = {};
   for (const o of data) {
     if (o.type === ApplicationCommandOptionType.SubcommandGroup || o.type === ApplicationCommandOptionType.Subcommand) {
-      Object.assign(out, optionsOf(o.options ?? [], [...path, o.name]));
+      // The deepest level (the subcommand inside a group) names the full path.
       out[SUBCOMMAND] = [...path, o.name].join(' ');
+      Object.assign(out, optionsOf(o.options ?? [], [...path, o.name]));
     } else if (o.value !== undefined && o.value !== null) out[o.name] = String(o.value);
   }
   return out;

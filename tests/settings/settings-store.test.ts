@@ -108,4 +108,11 @@ describe('settings in Keyv on SQLite', () => {
     await writeFile(path.join(dir, 'blocker'), 'a file where a folder should be');
     await expect(openStore(`sqlite://${path.join(dir, 'blocker', 'x.sqlite')}`, 'lectern')).rejects.toThrow(/Cannot open the database .*blocker/);
   });
+
+  it('selects Redis or PostgreSQL by URL, and names an unreachable server without its password', async () => {
+    await expect(openStore('redis://127.0.0.1:1', 'lectern')).rejects.toThrow(/Cannot open the database redis:\/\/127\.0\.0\.1:1: .+/);
+    const pg = openStore('postgres://lectern:hunter2@127.0.0.1:1/lectern', 'lectern');
+    await expect(pg).rejects.toThrow(/Cannot open the database postgres:\/\/lectern:\*\*\*@127\.0\.0\.1:1\/lectern: .*ECONNREFUSED/);
+    await expect(pg).rejects.not.toThrow(/hunter2/);
+  });
 });
