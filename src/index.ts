@@ -1,7 +1,10 @@
 // npm start: configuration → store → index → the Discord bot, or the local console when there is no token.
 import { COMMANDS } from './commands/index.ts';
 import { createApp } from './app/app.ts';
-import { readConfig } from './config/env.ts';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { readConfig, sqlitePath } from './config/env.ts';
+import { DigestClaims } from './digest/claims.ts';
 import { startConsole } from './console/repl.ts';
 import { openIndex } from './corpus/index/open-index.ts';
 import { startBot } from './discord/bot.ts';
@@ -44,6 +47,13 @@ const store = await openStore(config.DATABASE_URL, 'lectern').catch((error: unkn
   process.stderr.write(`Lectern cannot start: ${(error as Error).message}\n`);
   process.exit(1);
 });
+// Digest claims need an atomic insert: SQLite's, in the same file as the settings when that is SQLite.
+const claimsFile = /^sqlite:/.test(config.DATABASE_URL) ? sqlitePath(config.DATABASE_URL) : 'data/digest-claims.sqlite';
+if (!/^sqlite:/.test(config.DATABASE_URL)) logger.warn({ claimsFile }, 'digest claims are kept in a local SQLite file: run one bot process per machine');
+const claims = await DigestClaims.open(claimsFile).catch((error: unknown) => {
+  logger.fatal((error as Error).message);
+  process.exit(1);
+});
 const bot = await startBot({
   config: { ...config, DISCORD_TOKEN: token as string },
   app: indexing.then(({ query, message }) => {
@@ -53,6 +63,7 @@ const bot = await startBot({
   store,
   logger,
   commands: COMMANDS,
+  digest: { claims, owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` },
 }).catch((error: unknown) => {
   logger.fatal({ err: error }, 'could not connect to Discord');
   process.exit(1);
@@ -64,6 +75,7 @@ const shutdown = async (signal: string) => {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   await bot.stop();
+  await claims.close();
   await store.disconnect();
   process.exit(0);
 };

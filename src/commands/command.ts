@@ -47,6 +47,14 @@ export interface Services {
   corpus: import('../library/live-corpus.ts').LiveCorpus;
   fetchAttachment(a: Attachment, maxBytes: number): Promise<Uint8Array>;
   now(): Date;
+  /** Present when the bot posts digests (not in the console). */
+  digest?: DigestService;
+}
+
+export interface DigestService {
+  preview(guildId: string, settings: import('../settings/schema.ts').GuildSettings, day: string): Promise<Reply>;
+  runNow(guildId: string, settings: import('../settings/schema.ts').GuildSettings, day: string): Promise<import('../digest/runner.ts').RunOutcome>;
+  lastError(guildId: string): Promise<import('../digest/runner.ts').DigestError | null>;
 }
 
 export type Options = Record<string, string | undefined>;

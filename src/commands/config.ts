@@ -32,6 +32,13 @@ async function show(ctx: CommandContext): Promise<Reply> {
   const blocker = digestBlocker(settings);
   const next = blocker ? null : nextDigestTime(settings.digest, services.now());
   items.push({ heading: 'next digest', text: blocker ? `none: ${blocker}` : next ? formatWhen(next, settings.digest.timeZone) : 'none: no matching day' });
+  const failure = await services.digest?.lastError(invoker.guildId);
+  if (failure) {
+    items.push({
+      heading: 'last digest failed',
+      text: `${failure.day}: ${failure.message}${failure.code ? ` (Discord ${failure.code})` : ''}. Once the channel and Lectern’s permissions there are fixed, the next digest goes out as usual.`,
+    });
+  }
   const scope = services.corpus.scopeFor(invoker.guildId, settings);
   items.push({ heading: 'reading list', text: `${scope.size} document${scope.size === 1 ? '' : 's'} (see /library list)` });
   return privately(answer('Lectern settings', items, 'Change one with `/config set <setting>`, undo with `/config reset <setting>`.'));

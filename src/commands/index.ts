@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { config } from './config.ts';
+import { digest } from './digest.ts';
 import { event } from './event.ts';
 import { helpCommand } from './help.ts';
 import { documents, sections, speakers } from './lists.ts';
@@ -9,7 +10,7 @@ import { search } from './search.ts';
 import { summary } from './summary.ts';
 import { timeline } from './timeline.ts';
 
-export const COMMANDS: Command[] = [quote, event, timeline, summary, search, speakers, sections, documents, config, library];
+export const COMMANDS: Command[] = [quote, event, timeline, summary, search, speakers, sections, documents, config, library, digest];
 COMMANDS.push(helpCommand(() => COMMANDS));
 
 export function findCommand(name: string): Command | undefined {

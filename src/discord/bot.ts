@@ -4,6 +4,11 @@ import { contextFor, type App } from '../app/app.ts';
 import type { Command } from '../commands/command.ts';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { DigestClaims } from '../digest/claims.ts';
+import { runDigest } from '../digest/runner.ts';
+import { DigestScheduler } from '../digest/scheduler.ts';
+import { digestService } from '../digest/service.ts';
+import { discordPoster } from './digest-poster.ts';
 import { syncCommands } from './register.ts';
 import { createRouter } from './router.ts';
 import { NO_PINGS } from './send.ts';
@@ -15,12 +20,16 @@ export interface BotOptions {
   store: Keyv;
   logger: Logger;
   commands: Command[];
+  /** When given, the bot posts daily digests, claimed in this table (exactly once per server and day). */
+  digest?: { claims: DigestClaims; owner: string; now?: () => Date };
   /** Options passed through to discord.js (tests tune the gateway's identify throttle). */
   clientOptions?: Partial<ConstructorParameters<typeof Client>[0]>;
 }
 
 export interface RunningBot {
   client: Client;
+  /** The digest scheduler, once the bot is ready (when digests are on). */
+  scheduler: () => DigestScheduler | null;
   /** Resolves once the slash commands are registered (or found unchanged). */
   commandsSynced: Promise<'registered' | 'unchanged'>;
   stop(): Promise<void>;
@@ -29,16 +38,25 @@ export interface RunningBot {
 /** Connects to Discord, registers the commands when they changed, and answers interactions. */
 export async function startBot(o: BotOptions): Promise<RunningBot> {
   let ready: App | null = null;
-  void o.app.then((a) => (ready = a));
+  let scheduler: DigestScheduler | null = null;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: o.config.DISCORD_API_BASE_URL },
     allowedMentions: NO_PINGS,
     ...o.clientOptions,
   });
+  const poster = discordPoster(client.rest, () => client.user?.id ?? null);
+  const digest = o.digest;
+  const now = digest?.now ?? (() => new Date());
+  // The digest service joins the app once both exist; commands see it through their context.
+  const app = o.app.then((a) => {
+    if (digest) a.digest = digestService({ claims: digest.claims, store: o.store, corpus: a.corpus, poster, owner: digest.owner, now });
+    ready = a;
+    return a;
+  });
   const route = createRouter({
     commands: o.commands,
-    context: async (where) => contextFor(ready ?? (await o.app), where),
+    context: async (where) => contextFor(ready ?? (await app), where),
     ready: () => ready !== null,
     store: o.store,
     logger: o.logger,
@@ -60,13 +78,29 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     o.logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord');
     const applicationId = o.config.DISCORD_APPLICATION_ID ?? c.application.id;
     syncCommands({ rest: c.rest, applicationId, ...(o.config.DEV_GUILD_ID ? { guildId: o.config.DEV_GUILD_ID } : {}), commands: o.commands, store: o.store, logger: o.logger }).then(resolveSync, rejectSync);
+    if (digest) {
+      void app.then((a) => {
+        scheduler = new DigestScheduler({
+          guilds: () => c.guilds.cache.keys(),
+          settings: a.settings,
+          claims: digest.claims,
+          run: (guildId, settings, day) => runDigest({ claims: digest.claims, store: o.store, corpus: a.corpus, poster, owner: digest.owner, now }, guildId, settings, day),
+          now,
+          logger: o.logger,
+        });
+        scheduler.start();
+      });
+    }
   });
 
   await client.login(o.config.DISCORD_TOKEN);
   return {
     client,
     commandsSynced,
+    scheduler: () => scheduler,
     stop: async () => {
+      // A digest being posted is finished first: shutdown never leaves one half-done.
+      await scheduler?.stop();
       await client.destroy();
     },
   };

@@ -274,6 +274,8 @@ export class DiscordStandIn {
   readonly guilds = new Map<string, GatewayGuildCreateDispatchData>();
   readonly channels = new Map<string, APITextChannel>();
   readonly messages = new Map<string, APIMessage>();
+  /** Messages by `channel:nonce`, for enforce_nonce. */
+  private readonly nonces = new Map<string, APIMessage>();
   readonly interactions = new Map<string, InteractionState>();
   /** Registered commands: key `global` or a guild id. */
   readonly commands = new Map<string, APIApplicationCommand[]>();
@@ -654,15 +656,26 @@ export class DiscordStandIn {
     r('POST', '/channels/:channel/messages', (req, p) => {
       const channel = this.usableChannel(p.channel, 'write');
       if ('status' in channel) return channel;
-      const body = (req.body ?? {}) as MessageBody & { message_reference?: APIMessage['message_reference'] };
+      const body = (req.body ?? {}) as MessageBody & { message_reference?: APIMessage['message_reference']; nonce?: string | number; enforce_nonce?: boolean };
       const error = validateMessage(body, req.files, true);
       if (error) return error;
+      // With enforce_nonce, Discord answers a repeated nonce (within minutes) with the message it already created.
+      const nonceKey = body.enforce_nonce && body.nonce !== undefined ? `${channel.id}:${body.nonce}` : null;
+      const earlier = nonceKey ? this.nonces.get(nonceKey) : undefined;
+      if (earlier) return json(200, earlier);
       const message = makeMessage(channel.id, this.bot, body, {
         attachments: this.attachments(req.files),
         ...(body.message_reference ? { type: MessageType.Reply, message_reference: body.message_reference } : {}),
       });
       this.storeMessage(message, GatewayDispatchEvents.MessageCreate);
+      if (nonceKey) this.nonces.set(nonceKey, message);
       return json(200, message);
+    });
+    r('GET', '/channels/:channel/messages', (req, p) => {
+      const channel = this.usableChannel(p.channel, 'read');
+      if ('status' in channel) return channel;
+      const limit = Math.min(Math.max(Number(req.query.limit ?? 50), 1), 100);
+      return json(200, this.messagesIn(channel.id).slice().reverse().slice(0, limit));
     });
     const channelMessage = (p: Record<string, string>): APIMessage | StandInResponse => {
       const channel = this.usableChannel(p.channel, 'read');

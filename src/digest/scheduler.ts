@@ -1,0 +1,116 @@
+import { Cron } from 'croner';
+import type { Logger } from '../logging/logger.ts';
+import type { GuildSettings } from '../settings/schema.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
+import type { DigestClaims } from './claims.ts';
+import { digestBlocker, digestPattern } from './next-run.ts';
+import type { RunOutcome } from './runner.ts';
+
+/** The scheduler wakes at least this often, to pick up changed settings and claims left by crashed processes. */
+const MAX_SLEEP_MS = 60_000;
+/** Even with catch-up 0, a digest a few minutes late (a slow start) is still today's. */
+const MIN_WINDOW_MS = 15 * 60_000;
+/** Discord's global limit is 50 requests a second; stay well under it when many servers share a time. */
+const MIN_POST_SPACING_MS = 25;
+
+/** The local calendar date of an instant in a time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** The latest due time at or before `now`, when it is still within the catch-up window. */
+export function dueNow(settings: GuildSettings, now: Date): { due: Date; day: string } | null {
+  if (digestBlocker(settings)) return null;
+  const cron = new Cron(digestPattern(settings.digest), { timezone: settings.digest.timeZone, paused: true });
+  const previous = cron.previousRuns(1, new Date(now.getTime() + 1))[0];
+  if (!previous) return null;
+  const window = Math.max(settings.digest.catchUpHours * 3600_000, MIN_WINDOW_MS);
+  if (now.getTime() - previous.getTime() > window) return null;
+  return { due: previous, day: localDate(previous, settings.digest.timeZone) };
+}
+
+export interface SchedulerDeps {
+  /** The servers the bot is in. */
+  guilds: () => Iterable<string>;
+  settings: SettingsStore;
+  claims: DigestClaims;
+  run: (guildId: string, settings: GuildSettings, day: string) => Promise<RunOutcome>;
+  now: () => Date;
+  logger: Logger;
+}
+
+/**
+ * One timer for every server: it sleeps until the next digest is due (or a minute at most), then posts every
+ * digest that is due and not yet claimed, one after another, paced under Discord's global rate limit.
+ */
+export class DigestScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  /** Posts what is due now; returns what happened per server. Safe to call at any time (runs are claimed). */
+  async tick(): Promise<Map<string, RunOutcome>> {
+    const outcomes = new Map<string, RunOutcome>();
+    let lastPost = 0;
+    for (const guildId of this.deps.guilds()) {
+      let settings: GuildSettings;
+      try {
+        settings = await this.deps.settings.get(guildId);
+      } catch (error) {
+        this.deps.logger.error({ err: error, guild: guildId }, 'digest skipped: settings unreadable');
+        continue;
+      }
+      const due = dueNow(settings, this.deps.now());
+      if (!due) continue;
+      const row = await this.deps.claims.get(guildId, due.day);
+      if (row && row.status !== 'claimed') continue;
+      const wait = lastPost + MIN_POST_SPACING_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      lastPost = Date.now();
+      const outcome = await this.deps.run(guildId, settings, due.day);
+      outcomes.set(guildId, outcome);
+      if (outcome.status === 'failed') this.deps.logger.warn({ guild: guildId, day: due.day, error: outcome.error }, 'digest failed');
+      else if (outcome.status !== 'already') this.deps.logger.info({ guild: guildId, day: due.day, status: outcome.status }, 'digest');
+    }
+    return outcomes;
+  }
+
+  /** The next moment any server's digest is due. */
+  async nextDue(): Promise<Date | null> {
+    let next: Date | null = null;
+    const now = this.deps.now();
+    for (const guildId of this.deps.guilds()) {
+      const settings = await this.deps.settings.get(guildId).catch(() => null);
+      if (!settings || digestBlocker(settings)) continue;
+      const at = new Cron(digestPattern(settings.digest), { timezone: settings.digest.timeZone, paused: true }).nextRun(now);
+      if (at && (!next || at < next)) next = at;
+    }
+    return next;
+  }
+
+  start(): void {
+    this.stopped = false;
+    const loop = async () => {
+      if (this.stopped) return;
+      this.running = this.tick().then(
+        () => undefined,
+        (error: unknown) => this.deps.logger.error({ err: error }, 'digest run failed'),
+      );
+      await this.running;
+      if (this.stopped) return;
+      const next = await this.nextDue().catch(() => null);
+      const ms = next ? Math.min(Math.max(next.getTime() - this.deps.now().getTime(), 0), MAX_SLEEP_MS) : MAX_SLEEP_MS;
+      this.timer = setTimeout(() => void loop(), ms);
+    };
+    void loop();
+  }
+
+  /** Stops the timer and waits for a run in progress, so a shutdown never cuts a digest in half. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}
