@@ -10,8 +10,6 @@ import type { RunOutcome } from './runner.ts';
 const MAX_SLEEP_MS = 60_000;
 /** Even with catch-up 0, a digest a few minutes late (a slow start) is still today's. */
 const MIN_WINDOW_MS = 15 * 60_000;
-/** Discord's global limit is 50 requests a second; stay well under it when many servers share a time. */
-const MIN_POST_SPACING_MS = 25;
 
 /** The local calendar date of an instant in a time zone. */
 export function localDate(instant: Date, timeZone: string): string {
@@ -41,7 +39,7 @@ export interface SchedulerDeps {
 
 /**
  * One timer for every server: it sleeps until the next digest is due (or a minute at most), then posts every
- * digest that is due and not yet claimed, one after another, paced under Discord's global rate limit.
+ * digest that is due and not yet claimed, one after another (the poster paces them under Discord's global limit).
  */
 export class DigestScheduler {
   private timer: NodeJS.Timeout | null = null;
@@ -53,7 +51,6 @@ export class DigestScheduler {
   /** Posts what is due now; returns what happened per server. Safe to call at any time (runs are claimed). */
   async tick(): Promise<Map<string, RunOutcome>> {
     const outcomes = new Map<string, RunOutcome>();
-    let lastPost = 0;
     for (const guildId of this.deps.guilds()) {
       let settings: GuildSettings;
       try {
@@ -66,9 +63,6 @@ export class DigestScheduler {
       if (!due) continue;
       const row = await this.deps.claims.get(guildId, due.day);
       if (row && row.status !== 'claimed') continue;
-      const wait = lastPost + MIN_POST_SPACING_MS - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      lastPost = Date.now();
       const outcome = await this.deps.run(guildId, settings, due.day);
       outcomes.set(guildId, outcome);
       if (outcome.status === 'failed') this.deps.logger.warn({ guild: guildId, day: due.day, error: outcome.error }, 'digest failed');

@@ -50,7 +50,11 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   const now = digest?.now ?? (() => new Date());
   // The digest service joins the app once both exist; commands see it through their context.
   const app = o.app.then((a) => {
-    if (digest) a.digest = digestService({ claims: digest.claims, store: o.store, corpus: a.corpus, poster, owner: digest.owner, now });
+    if (digest) {
+      // One clock for the scheduler and the commands that speak of "today" (a test's clock, or the real one).
+      a.now = now;
+      a.digest = digestService({ claims: digest.claims, store: o.store, corpus: a.corpus, poster, owner: digest.owner, now });
+    }
     ready = a;
     return a;
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
+import { DIGEST_SPACING_MS, Pacer } from '../digest/pacer.ts';
 import { PostError, type DigestPoster } from '../digest/runner.ts';
 import type { Reply } from '../reply/reply.ts';
 import { paginate, renderEmbed } from './render.ts';
@@ -11,7 +12,7 @@ const PERMANENT = new Set([10003, 10004, 50001, 50013]);
 const RECENT = 50;
 
 /** Posts digests with the bot's REST client (which waits out 429s as their headers say). */
-export function discordPoster(rest: REST, botId: () => string | null): DigestPoster {
+export function discordPoster(rest: REST, botId: () => string | null, pacer = new Pacer(DIGEST_SPACING_MS)): DigestPoster {
   return {
     async post(channelId: string, reply: Reply, marker: string): Promise<string> {
       const pages = paginate(reply);
@@ -19,6 +20,7 @@ export function discordPoster(rest: REST, botId: () => string | null): DigestPos
       const embed = { ...renderEmbed(reply, pages, 0), footer: { text: marker } };
       // The same nonce on a retry makes Discord return the first message instead of posting twice.
       const nonce = createHash('sha256').update(marker).digest('hex').slice(0, 25);
+      await pacer.wait();
       try {
         const message = (await rest.post(Routes.channelMessages(channelId), {
           body: { embeds: [embed], allowed_mentions: NO_PINGS, nonce, enforce_nonce: true },

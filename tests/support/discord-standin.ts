@@ -364,6 +364,12 @@ export class DiscordStandIn {
   }
 
   /** Messages stored in a channel, oldest first. */
+  /** Empties a channel (its messages and the nonces they were sent with), between tests. */
+  clearChannel(channelId: string): void {
+    for (const m of this.messagesIn(channelId)) this.messages.delete(m.id);
+    for (const key of [...this.nonces.keys()]) if (key.startsWith(`${channelId}:`)) this.nonces.delete(key);
+  }
+
   messagesIn(channelId: string): APIMessage[] {
     return [...this.messages.values()].filter((m) => m.channel_id === channelId);
   }
