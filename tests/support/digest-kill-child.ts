@@ -1,0 +1,34 @@
+// One bot process for the SIGKILL test: runs one scheduler tick for several servers on a shared SQLite file.
+import { REST } from 'discord.js';
+import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
+import { DigestClaims } from '../../src/digest/claims.ts';
+import { runDigest } from '../../src/digest/runner.ts';
+import { DigestScheduler } from '../../src/digest/scheduler.ts';
+import { discordPoster } from '../../src/discord/digest-poster.ts';
+import { LiveCorpus } from '../../src/library/live-corpus.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { SettingsStore } from '../../src/settings/settings-store.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { bundledIndex } from './bundled-index.ts';
+
+const env = (k: string) => process.env[k] ?? '';
+const store = await openStore(`sqlite://${env('DB')}`, 'lectern');
+const claims = await DigestClaims.open(env('DB'));
+const rest = new REST({ api: env('API') }).setToken(env('TOKEN'));
+const corpus = new LiveCorpus(new CorpusQuery(await bundledIndex()));
+const now = new Date(env('NOW'));
+const poster = discordPoster(rest, () => null);
+const deps = { claims, store, corpus, poster, owner: `child-${process.pid}`, now: () => now };
+const scheduler = new DigestScheduler({
+  guilds: () => env('GUILDS').split(','),
+  settings: new SettingsStore(store),
+  claims,
+  run: (g, s, d) => runDigest(deps, g, s, d),
+  now: () => now,
+  logger: createLogger('silent'),
+});
+process.stdout.write('ready\n');
+const outcomes = await scheduler.tick();
+process.stdout.write(`${JSON.stringify(Object.fromEntries(outcomes))}\n`);
+await claims.close();
+await store.disconnect();
