@@ -1,12 +1,10 @@
 import { digestBlocker, nextDigestTime } from '../digest/next-run.ts';
-import { answer, invalid, type Reply, type ReplyItem } from '../reply/reply.ts';
+import { answer, invalid, privately, type Reply, type ReplyItem } from '../reply/reply.ts';
 import { DEFAULTS, findSetting, SETTINGS, suggestTimeZones } from '../settings/definitions.ts';
 import { SUBCOMMAND, type Command, type CommandContext, type Options } from './command.ts';
 
 const SHOW_HISTORY = 10;
 
-/** Moderator commands answer privately: settings are nobody else's business. */
-const privately = (reply: Reply): Reply => ({ ...reply, ephemeral: true });
 
 /** The checks every configuring command shares: in a server, by someone allowed to configure. */
 export function requireModerator(ctx: CommandContext): Reply | null {

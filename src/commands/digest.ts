@@ -1,10 +1,9 @@
 import { localDate } from '../digest/scheduler.ts';
 import { digestBlocker } from '../digest/next-run.ts';
-import { answer, invalid, type Reply } from '../reply/reply.ts';
+import { answer, invalid, privately, type Reply } from '../reply/reply.ts';
 import { SUBCOMMAND, type Command, type CommandContext } from './command.ts';
 import { requireModerator } from './config.ts';
 
-const privately = (reply: Reply): Reply => ({ ...reply, ephemeral: true });
 
 async function now(ctx: CommandContext): Promise<Reply> {
   const { invoker, services } = ctx;

@@ -1,9 +1,8 @@
 import { MAX_UPLOAD_BYTES } from '../library/library.ts';
-import { answer, invalid, type Reply } from '../reply/reply.ts';
+import { answer, invalid, privately, type Reply } from '../reply/reply.ts';
 import { clip, SUBCOMMAND, type Choice, type Command, type CommandContext } from './command.ts';
 import { requireModerator } from './config.ts';
 
-const privately = (reply: Reply): Reply => ({ ...reply, ephemeral: true });
 
 async function add(ctx: CommandContext, title?: string, date?: string): Promise<Reply> {
   const { invoker, services } = ctx;

@@ -43,3 +43,6 @@ export const notFound = (message: string, suggestions: string[] = []): Reply => 
 });
 
 export const invalid = (message: string): Reply => ({ kind: 'invalid', title: 'Check that option', intro: message, items: [], ephemeral: true });
+
+/** Moderator answers are private: settings and the reading list are nobody else's business. */
+export const privately = (reply: Reply): Reply => ({ ...reply, ephemeral: true });

@@ -15,10 +15,10 @@ import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { discordPoster } from '../../src/discord/digest-poster.ts';
 import { LiveCorpus } from '../../src/library/live-corpus.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { findSetting } from '../../src/settings/definitions.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
+import { configure as configureAs } from '../support/configure.ts';
 import { DiscordStandIn, rateLimited } from '../support/discord-standin.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDAy.Gdigest.scheduler-token';
@@ -43,14 +43,7 @@ const scheduler = (guilds = [G], owner = 'test-process') =>
   new DigestScheduler({ guilds: () => guilds, settings, claims, run: (g, s, d) => runDigest(deps(owner), g, s, d), now: () => clock, logger });
 const posts = () => standin.messagesIn(CHANNEL);
 
-async function configure(guildId: string, values: Record<string, string>) {
-  for (const [name, raw] of Object.entries(values)) {
-    const def = findSetting(name);
-    const parsed = def?.parse(raw);
-    if (!def || !parsed?.ok) throw new Error(`${name}=${raw}`);
-    await settings.update(guildId, MOD, def.name, parsed.apply, def.show);
-  }
-}
+const configure = (guildId: string, values: Record<string, string>) => configureAs(settings, guildId, values);
 
 beforeAll(async () => {
   await standin.start();

@@ -12,10 +12,10 @@ import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { DigestClaims } from '../../src/digest/claims.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { findSetting } from '../../src/settings/definitions.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
+import { configure } from '../support/configure.ts';
 import { DiscordStandIn } from '../support/discord-standin.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDAz.Gdigest.lectern-e2e-digest';
@@ -38,12 +38,7 @@ describe('the daily digest, end to end', { timeout: 20_000 }, () => {
     store = await openStore(`sqlite://${dbFile}`, 'lectern');
     claims = await DigestClaims.open(dbFile);
     const settings = new SettingsStore(store);
-    for (const [name, raw] of Object.entries({ digest: 'on', 'digest-channel': channel, 'digest-time': '08:00', 'digest-timezone': 'Europe/Helsinki' })) {
-      const def = findSetting(name)!;
-      const parsed = def.parse(raw);
-      if (!parsed.ok) throw new Error(parsed.message);
-      await settings.update(guild.id, { id: '1', name: 'setup' }, def.name, parsed.apply, def.show);
-    }
+    await configure(settings, guild.id, { digest: 'on', 'digest-channel': channel, 'digest-time': '08:00', 'digest-timezone': 'Europe/Helsinki' });
     const read = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE_URL: standin.apiBase, DEV_GUILD_ID: guild.id, LOG_LEVEL: 'silent' });
     if (!read.ok) throw new Error(read.errors.join('\n'));
     bot = await startBot({

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestClaims, STALE_CLAIM_MS } from '../../src/digest/claims.ts';
-import { findSetting } from '../../src/settings/definitions.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { configure } from '../support/configure.ts';
 import { DiscordStandIn } from '../support/discord-standin.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDA0.Gkill.lectern-sigkill-token';
@@ -34,14 +34,7 @@ describe('SIGKILL during digest runs', () => {
     standin.delay({ method: 'POST', pathIncludes: '/messages' }, 60);
     const store = await openStore(`sqlite://${db}`, 'lectern');
     const settings = new SettingsStore(store);
-    for (const s of servers) {
-      for (const [name, raw] of Object.entries({ digest: 'on', 'digest-channel': s.channel, 'digest-time': '08:00', 'digest-timezone': 'UTC' })) {
-        const def = findSetting(name)!;
-        const parsed = def.parse(raw);
-        if (!parsed.ok) throw new Error(parsed.message);
-        await settings.update(s.id, { id: '1', name: 'setup' }, def.name, parsed.apply, def.show);
-      }
-    }
+    for (const s of servers) await configure(settings, s.id, { digest: 'on', 'digest-channel': s.channel, 'digest-time': '08:00', 'digest-timezone': 'UTC' });
     await store.disconnect();
   });
   afterAll(async () => {
