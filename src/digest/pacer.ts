@@ -1,15 +1,25 @@
 /** Spaces calls at least `spacingMs` apart, in the order they asked; shared by everything that posts. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+
 export class Pacer {
   private next = 0;
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(private readonly spacingMs: number) {}
+  constructor(
+    private readonly spacingMs: number,
+    private readonly clock: Clock = realClock,
+  ) {}
 
   wait(): Promise<void> {
     const turn = this.chain.then(async () => {
-      const delay = this.next - Date.now();
-      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-      this.next = Date.now() + this.spacingMs;
+      const delay = this.next - this.clock.now();
+      if (delay > 0) await this.clock.sleep(delay);
+      this.next = this.clock.now() + this.spacingMs;
     });
     this.chain = turn;
     return turn;
