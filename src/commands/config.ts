@@ -1,7 +1,7 @@
 import { digestBlocker, nextDigestTime } from '../digest/next-run.ts';
 import { answer, invalid, privately, type Reply, type ReplyItem } from '../reply/reply.ts';
 import { DEFAULTS, findSetting, SETTINGS, suggestTimeZones } from '../settings/definitions.ts';
-import { SUBCOMMAND, type Command, type CommandContext, type Options } from './command.ts';
+import { clip, SUBCOMMAND, type Command, type CommandContext, type Options } from './command.ts';
 
 const SHOW_HISTORY = 10;
 
@@ -45,7 +45,7 @@ async function show(ctx: CommandContext): Promise<Reply> {
 async function set(ctx: CommandContext, name: string, options: Options): Promise<Reply> {
   const def = findSetting(name);
   const { invoker, services } = ctx;
-  if (!def || !invoker || !services) return invalid(`There is no setting called ${name}. Settings: ${SETTINGS.map((s) => s.name).join(', ')}.`);
+  if (!def || !invoker || !services) return invalid(`There is no setting called "${clip(name, 40)}". Settings: ${SETTINGS.map((s) => s.name).join(', ')}.`);
   const parsed = def.parse(options[def.option.name]?.trim() ?? '');
   if (!parsed.ok) return invalid(parsed.message);
   const before = def.show(await services.settings.get(invoker.guildId));
@@ -58,7 +58,7 @@ async function reset(ctx: CommandContext, name: string | undefined): Promise<Rep
   const { invoker, services } = ctx;
   if (!invoker || !services) return invalid('This works in a Discord server.');
   const defs = name ? [findSetting(name)] : SETTINGS;
-  if (defs.some((d) => !d)) return invalid(`There is no setting called ${name}. Settings: ${SETTINGS.map((s) => s.name).join(', ')}.`);
+  if (defs.some((d) => !d)) return invalid(`There is no setting called "${clip(name ?? '', 40)}". Settings: ${SETTINGS.map((s) => s.name).join(', ')}.`);
   const items: ReplyItem[] = [];
   for (const def of defs) {
     if (!def) continue;

@@ -26,7 +26,8 @@ const DAY_SETS: Record<string, Weekday[]> = {
 /** "mon,wed,fri", "weekdays", "Monday Friday" → days in week order, or null. */
 export function parseWeekdays(raw: string): Weekday[] | null {
   const text = raw.trim().toLowerCase();
-  if (DAY_SETS[text]) return DAY_SETS[text];
+  // Own keys only: "constructor" or "__proto__" are not sets of days.
+  if (Object.hasOwn(DAY_SETS, text)) return DAY_SETS[text] ?? null;
   const parts = text.split(/[\s,;/]+/).filter(Boolean);
   if (!parts.length) return null;
   const days = new Set<Weekday>();
@@ -44,7 +45,8 @@ const channelMention = (id: string | null) => (id ? `<#${id}>` : 'not set');
 const roleMention = (id: string | null) => (id ? `<@&${id}>` : 'none (Manage Server only)');
 const ok = (apply: (s: GuildSettings) => GuildSettings): Parsed => ({ ok: true, apply });
 const bad = (message: string): Parsed => ({ ok: false, message });
-const SNOWFLAKE = /^\d{17,20}$/;
+/** A Discord id: 17 to 20 digits, no leading zero, within 64 bits (a longer run of digits is no id). */
+const isSnowflake = (raw: string) => /^[1-9]\d{16,19}$/.test(raw) && BigInt(raw) < 2n ** 64n;
 
 export const SETTINGS: SettingDefinition[] = [
   {
@@ -59,7 +61,7 @@ export const SETTINGS: SettingDefinition[] = [
     name: 'moderator-role',
     description: 'A role that may configure Lectern besides Manage Server',
     option: { name: 'role', description: 'The moderators’ role', type: 'role', required: true },
-    parse: (raw) => (SNOWFLAKE.test(raw) ? ok((s) => ({ ...s, moderatorRoleId: raw })) : bad('Pick a role from the list, e.g. @Moderators.')),
+    parse: (raw) => (isSnowflake(raw) ? ok((s) => ({ ...s, moderatorRoleId: raw })) : bad('Pick a role from the list, e.g. @Moderators.')),
     show: (s) => roleMention(s.moderatorRoleId),
     reset: (s, d) => ({ ...s, moderatorRoleId: d.moderatorRoleId }),
   },
@@ -83,7 +85,7 @@ export const SETTINGS: SettingDefinition[] = [
     name: 'digest-channel',
     description: 'The channel the daily digest is posted to',
     option: { name: 'channel', description: 'A text channel', type: 'channel', required: true },
-    parse: (raw) => (SNOWFLAKE.test(raw) ? ok((s) => ({ ...s, digest: { ...s.digest, channelId: raw } })) : bad('Pick a text channel from the list, e.g. #reading.')),
+    parse: (raw) => (isSnowflake(raw) ? ok((s) => ({ ...s, digest: { ...s.digest, channelId: raw } })) : bad('Pick a text channel from the list, e.g. #reading.')),
     show: (s) => channelMention(s.digest.channelId),
     reset: (s, d) => ({ ...s, digest: { ...s.digest, channelId: d.digest.channelId } }),
   },
@@ -127,7 +129,7 @@ export const SETTINGS: SettingDefinition[] = [
     option: { name: 'parts', description: 'Any of: quote, on-this-day, section (comma-separated)', type: 'string', required: true, maxLength: 60 },
     parse: (raw) => {
       const parts = raw.toLowerCase().split(/[\s,;]+/).filter(Boolean);
-      if (!parts.length || parts.some((p) => !(p in CONTENT_PARTS))) return bad('Content must list any of `quote`, `on-this-day`, `section`, e.g. `quote,section`.');
+      if (!parts.length || parts.some((p) => !Object.hasOwn(CONTENT_PARTS, p))) return bad('Content must list any of `quote`, `on-this-day`, `section`, e.g. `quote,section`.');
       const content = { quote: parts.includes('quote'), onThisDay: parts.includes('on-this-day'), section: parts.includes('section') };
       return ok((s) => ({ ...s, digest: { ...s.digest, content } }));
     },
@@ -143,7 +145,8 @@ export const SETTINGS: SettingDefinition[] = [
     description: 'Hours after the time a missed digest is still posted (after a restart)',
     option: { name: 'hours', description: '0 to 23', type: 'integer', required: true },
     parse: (raw) => {
-      const n = Number(raw);
+      // Digits only: Number() would read "" and " " as 0, and "1e1" or "0x10" as numbers.
+      const n = /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
       return Number.isInteger(n) && n >= 0 && n <= 23 ? ok((s) => ({ ...s, digest: { ...s.digest, catchUpHours: n } })) : bad('Catch-up must be a whole number of hours from 0 to 23, e.g. 6.');
     },
     show: (s) => `${s.digest.catchUpHours} h`,

@@ -77,7 +77,7 @@ export class CorpusQuery {
   // dropped whenever documents come or go.
   private docLookup: DocLookup | null = null;
   private quoteLookup: QuoteLookup | null = null;
-  private eventLookup: EventEntry[] | null = null;
+  private eventLookup: EventTable | null = null;
   private sectionLookup: SectionLookup | null = null;
   private speakerNames: Map<string, SpeakerNames> | null = null;
 
@@ -162,8 +162,12 @@ export class CorpusQuery {
     return this.quoteLookup;
   }
 
-  /** Every dated event with its parsed period, in answer order (date, document, line). */
-  private eventIndex(): EventEntry[] {
+  /**
+   * Every dated event with its parsed period, in answer order (date, document, line), with the numbers a
+   * date query compares held in typed arrays: scanning 200,000 events then costs about a millisecond,
+   * where walking as many objects costs a hundred.
+   */
+  private eventIndex(): EventTable {
     if (this.eventLookup) return this.eventLookup;
     const rank = this.docs().rank;
     const entries: EventEntry[] = [];
@@ -181,8 +185,28 @@ export class CorpusQuery {
     }
     // Dates are YYYY[-MM[-DD]], so comparing them as strings orders them as localeCompare does.
     entries.sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : 0) || a.docRank - b.docRank || a.event.line - b.event.line);
-    this.eventLookup = entries;
-    return entries;
+    const n = entries.length;
+    const table: EventTable = {
+      entries,
+      year: new Int32Array(n),
+      granularity: new Int8Array(n),
+      month: new Int8Array(n),
+      day: new Int8Array(n),
+      start: new Float64Array(n),
+      end: new Float64Array(n),
+      order: new Int32Array(n),
+    };
+    entries.forEach((e, i) => {
+      table.year[i] = e.p.year;
+      table.granularity[i] = GRANULARITY[e.p.granularity];
+      table.month[i] = e.p.month ?? 0;
+      table.day[i] = e.p.day ?? 0;
+      table.start[i] = e.start;
+      table.end[i] = e.end;
+      table.order[i] = e.order;
+    });
+    this.eventLookup = table;
+    return table;
   }
 
   private sectionIndex(): SectionLookup {
@@ -277,7 +301,7 @@ export class CorpusQuery {
     const docs = this.documents(scope);
     if (docs.length || !scope.document) return { ok: true, value: docs };
     const all = this.documents({ ...(scope.documents ? { documents: scope.documents } : {}) });
-    return { ok: false, message: `No document matches "${scope.document}".`, suggestions: all.slice(0, 5).map((d) => d.title) };
+    return { ok: false, message: `No document matches "${scope.document.slice(0, 80)}".`, suggestions: all.slice(0, 5).map((d) => d.title) };
   }
 
   speakers(scope: Scope = {}): CorpusSpeaker[] {
@@ -367,8 +391,8 @@ export class CorpusQuery {
       hits.push({ speaker: speaker.value, quote: q, document: this.refOf(d) });
     }
     if (!hits.length) {
-      const what = [options.kind ? `${options.kind} quotes` : 'quotes', contains ? `containing "${options.contains}"` : ''].filter(Boolean).join(' ');
-      return { ok: false, message: `${speaker.value.name} has no ${what}${options.document ? ` in "${options.document}"` : ''}.`, suggestions: [] };
+      const what = [options.kind ? `${options.kind} quotes` : 'quotes', contains ? `containing "${options.contains?.slice(0, 80)}"` : ''].filter(Boolean).join(' ');
+      return { ok: false, message: `${speaker.value.name} has no ${what}${options.document ? ` in "${options.document.slice(0, 80)}"` : ''}.`, suggestions: [] };
     }
     // Direct words first, then reported speech, then the long quoted passages.
     const order: Record<QuoteKind, number> = { direct: 0, indirect: 1, block: 2 };
@@ -398,26 +422,32 @@ export class CorpusQuery {
       }
       return period;
     };
+    const table = this.eventIndex();
+    const { entries, year, granularity, start, end, order } = table;
     const hits: EventHit[] = [];
     // Neighbours: what happened just around the date ("the day before"), or the nearest events when nothing
-    // matches: the three closest, ties to the earlier in document order.
-    const near: Array<{ e: EventEntry; d: number }> = [];
-    for (const e of this.eventIndex()) {
-      if (docSet && !docSet.has(e.doc)) continue;
-      if (matchesParsed(e.p, query)) {
+    // matches: the three closest (ties to the earlier in document order), kept as they are met.
+    const matches = matcher(query);
+    const within = new Nearest(3);
+    const anywhere = new Nearest(3);
+    for (let i = 0; i < entries.length; i++) {
+      if (docSet && !docSet.has((entries[i] as EventEntry).doc)) continue;
+      if (matches(table, i)) {
+        const e = entries[i] as EventEntry;
         hits.push({ event: e.event, document: this.refOf(e.doc) });
         continue;
       }
-      if (!target || e.p.granularity === 'year') continue;
-      const [askedStart, askedEnd] = asked(e.p.year);
-      const d = Math.max(0, askedStart - e.end, e.start - askedEnd) / DAY;
+      if (!target || granularity[i] === GRANULARITY.year) continue;
+      const [askedStart, askedEnd] = asked(year[i] as number);
+      const d = Math.max(0, askedStart - (end[i] as number), (start[i] as number) - askedEnd) / DAY;
       if (!(Number.isFinite(d) && d > 0)) continue;
-      near.push({ e, d });
+      anywhere.offer(i, d, order[i] as number);
+      if (d <= NEIGHBOUR_DAYS) within.offer(i, d, order[i] as number);
     }
     let nearest: EventHit[] = [];
     if (target) {
-      const ranked = (hits.length ? near.filter((x) => x.d <= NEIGHBOUR_DAYS) : near).sort((a, b) => a.d - b.d || a.e.order - b.e.order).slice(0, 3);
-      nearest = ranked.sort((a, b) => byEntry(a.e, b.e)).map((x) => ({ event: x.e.event, document: this.refOf(x.e.doc) }));
+      const ranked = (hits.length ? within : anywhere).items().map((i) => entries[i] as EventEntry);
+      nearest = ranked.sort(byEntry).map((e) => ({ event: e.event, document: this.refOf(e.doc) }));
     }
     return { ok: true, value: { query, hits, nearest } };
   }
@@ -440,8 +470,11 @@ export class CorpusQuery {
     if (from > to) return { ok: false, message: '`from` is after `to`: swap them.', suggestions: [] };
     const docSet = options.document || options.documents ? new Set(docs.value) : null;
     const hits: EventHit[] = [];
-    for (const e of this.eventIndex()) {
-      if (e.start >= from && e.end <= to && (!docSet || docSet.has(e.doc))) hits.push({ event: e.event, document: this.refOf(e.doc) });
+    const { entries, start, end } = this.eventIndex();
+    for (let i = 0; i < entries.length; i++) {
+      if ((start[i] as number) < from || (end[i] as number) > to) continue;
+      const e = entries[i] as EventEntry;
+      if (!docSet || docSet.has(e.doc)) hits.push({ event: e.event, document: this.refOf(e.doc) });
     }
     return { ok: true, value: hits };
   }
@@ -525,20 +558,59 @@ export class CorpusQuery {
   }
 }
 
-function matchesParsed(p: PartialDate, query: DateQuery): boolean {
+/** Whether event `i` of the table falls on (or within) the asked date: the query's bounds computed once. */
+function matcher(query: DateQuery): (t: EventTable, i: number) => boolean {
   if (query.kind === 'point') {
     const q = query.date;
-    if (q.year !== undefined && p.year !== q.year) return false;
-    if (q.month === undefined) return true;
-    if (p.month !== q.month) return false;
-    if (q.day === undefined) return true;
-    return p.granularity === 'day' && p.day === q.day;
+    return (t, i) => {
+      if (q.year !== undefined && t.year[i] !== q.year) return false;
+      if (q.month === undefined) return true;
+      // Year-granular events have no month (never an asked month).
+      if (t.granularity[i] === GRANULARITY.year || t.month[i] !== q.month) return false;
+      if (q.day === undefined) return true;
+      return t.granularity[i] === GRANULARITY.day && t.day[i] === q.day;
+    };
   }
   const yearless = query.from.year === undefined;
-  const [s, e] = periodOf(p, yearless ? 2000 : undefined);
   const from = startOf(yearless ? { ...query.from, year: 2000 } : query.from);
   const to = endOf(yearless ? { ...query.to, year: 2000 } : query.to);
-  return s >= from && e <= to;
+  if (!yearless) return (t, i) => (t.start[i] as number) >= from && (t.end[i] as number) <= to;
+  // A range without a year compares every event's period as if it were in 2000 (few distinct periods: cached).
+  const in2000 = new Map<number, boolean>();
+  return (t, i) => {
+    const key = (t.granularity[i] as number) * 10_000 + (t.month[i] as number) * 100 + (t.day[i] as number);
+    let ok = in2000.get(key);
+    if (ok === undefined) {
+      const [s, e] = periodOf((t.entries[i] as EventEntry).p, 2000);
+      ok = s >= from && e <= to;
+      in2000.set(key, ok);
+    }
+    return ok;
+  };
+}
+
+/** The k smallest offers by (distance, document order), without sorting everything. */
+class Nearest {
+  private readonly picked: Array<{ i: number; d: number; order: number }> = [];
+  constructor(private readonly k: number) {}
+  offer(i: number, d: number, order: number): void {
+    const p = this.picked;
+    if (p.length === this.k) {
+      const last = p[p.length - 1] as { d: number; order: number };
+      if (d > last.d || (d === last.d && order > last.order)) return;
+    }
+    let at = p.length;
+    while (at > 0) {
+      const prev = p[at - 1] as { d: number; order: number };
+      if (prev.d < d || (prev.d === d && prev.order < order)) break;
+      at--;
+    }
+    p.splice(at, 0, { i, d, order });
+    if (p.length > this.k) p.pop();
+  }
+  items(): number[] {
+    return this.picked.map((x) => x.i);
+  }
 }
 
 /** Answer order: date, then document, then line (the order the event index is kept in). */
@@ -571,6 +643,18 @@ interface EventEntry {
   end: number;
   /** Position in document order (documents, then their events). */
   order: number;
+}
+const GRANULARITY = { year: 0, month: 1, day: 2 } as const;
+
+interface EventTable {
+  entries: EventEntry[];
+  granularity: Int8Array;
+  year: Int32Array;
+  month: Int8Array;
+  day: Int8Array;
+  start: Float64Array;
+  end: Float64Array;
+  order: Int32Array;
 }
 interface IndexedSection {
   hit: SectionHit;
