@@ -39,11 +39,15 @@ export class DigestClaims {
     });
     db.configure('busyTimeout', 5_000);
     const claims = new DigestClaims(db);
+    // SQLite opens lazily: a corrupt or unreadable file shows up on the first statement, so name it there too.
     await claims.run(
       `CREATE TABLE IF NOT EXISTS lectern_digest_claims (
         guild TEXT NOT NULL, day TEXT NOT NULL, owner TEXT NOT NULL, claimed_at INTEGER NOT NULL,
         message_id TEXT, status TEXT NOT NULL, detail TEXT, PRIMARY KEY (guild, day))`,
-    );
+    ).catch(async (e: unknown) => {
+      await new Promise<void>((resolve) => db.close(() => resolve()));
+      throw new Error(`Cannot open the database ${file}: ${(e as Error).message}`, { cause: e });
+    });
     return claims;
   }
 

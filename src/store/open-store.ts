@@ -15,12 +15,29 @@ export function displayUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
 }
 
+/**
+ * Every failure of the SQLite file names it: "SQLITE_CORRUPT: database disk image is malformed" alone does not
+ * say which file to look at. The SQLite code (SQLITE_BUSY, SQLITE_READONLY, ...) stays on the error.
+ */
+function namingFile(adapter: KeyvSqlite, file: string): KeyvSqlite {
+  const query = adapter.query.bind(adapter);
+  adapter.query = async (...args: Parameters<typeof query>) => {
+    try {
+      return await query(...args);
+    } catch (error) {
+      const e = error as Error & { code?: string };
+      throw Object.assign(new Error(`Database ${file}: ${e.message}`, { cause: error }), { code: e.code });
+    }
+  };
+  return adapter;
+}
+
 function adapterFor(url: string): KeyvStoreAdapter {
   if (/^rediss?:\/\//.test(url)) return new KeyvRedis(url, { connectionTimeout: CONNECT_TIMEOUT_MS } as never) as unknown as KeyvStoreAdapter;
   if (/^postgres(ql)?:\/\//.test(url)) return new KeyvPostgres({ uri: url }) as unknown as KeyvStoreAdapter;
   const file = sqlitePath(url);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS }) as unknown as KeyvStoreAdapter;
+  return namingFile(new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS }), file) as unknown as KeyvStoreAdapter;
 }
 
 /**
@@ -32,7 +49,9 @@ export async function openStore(databaseUrl: string, namespace: string): Promise
   const shown = /^sqlite:/.test(databaseUrl) ? sqlitePath(databaseUrl) : displayUrl(databaseUrl);
   let failure: unknown = null;
   try {
-    const store = new Keyv({ store: adapterFor(databaseUrl), namespace });
+    // Keyv's default turns a failed read into `undefined` (a server would silently get default settings) and a
+    // failed write into `false` (a moderator's change silently lost): failures must reach the caller instead.
+    const store = new Keyv({ store: adapterFor(databaseUrl), namespace, throwOnErrors: true });
     store.on('error', (e: unknown) => {
       failure = e;
     });
@@ -40,6 +59,7 @@ export async function openStore(databaseUrl: string, namespace: string): Promise
     if (failure) throw failure;
     return store;
   } catch (error) {
-    throw new Error(`Cannot open the database ${shown}: ${(error as Error).message}`, { cause: error });
+    const reason = (error as Error).message.replace(`Database ${shown}: `, '');
+    throw new Error(`Cannot open the database ${shown}: ${reason}`, { cause: error });
   }
 }

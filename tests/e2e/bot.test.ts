@@ -141,7 +141,9 @@ describe('the Lectern bot against the Discord stand-in', { timeout: 15_000 }, ()
     bot = undefined;
     await store.disconnect();
     store = await openStore(databaseUrl, 'lectern');
-    bot = await startLectern(commands, context);
+    // A new process builds its app on the new store (the old one is closed, and reading it is an error).
+    app = await createApp({ query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined });
+    bot = await startLectern(commands, context ?? Promise.resolve(app));
     return bot;
   };
 

@@ -284,6 +284,7 @@ export class DiscordStandIn {
   private readonly options: StandInOptions;
   private readonly faults: { matcher: RequestMatcher; response: StandInResponse; times: number }[] = [];
   private readonly delays: { matcher: RequestMatcher; ms: number }[] = [];
+  private readonly faultsAfter: { matcher: RequestMatcher; response: StandInResponse; times: number }[] = [];
   private readonly channelStates = new Map<string, 'deleted' | 'forbidden'>();
   private readonly routes: Route[] = [];
   private readonly waiters = new Set<{ predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
@@ -381,6 +382,14 @@ export class DiscordStandIn {
     this.faults.push({ matcher, response, times });
   }
 
+  /**
+   * The next `times` requests matching `matcher` are carried out as usual (a message is created, an interaction
+   * acknowledged), but answered with `response`: a 5xx from a proxy after the work was done, as a client sees it.
+   */
+  failAfterHandling(matcher: RequestMatcher, response: StandInResponse, times = 1): void {
+    this.faultsAfter.push({ matcher, response, times });
+  }
+
   /** Delays every answer to matching requests by `ms`. */
   delay(matcher: RequestMatcher, ms: number): void {
     this.delays.push({ matcher, ms });
@@ -388,6 +397,7 @@ export class DiscordStandIn {
 
   clearFaults(): void {
     this.faults.length = 0;
+    this.faultsAfter.length = 0;
     this.delays.length = 0;
     this.channelStates.clear();
   }
@@ -490,6 +500,12 @@ export class DiscordStandIn {
       const delay = this.delays.find((d) => matches(d.matcher, method, path));
       if (delay) await sleep(delay.ms);
       reply = this.takeFault(method, path) ?? (await this.handle(record));
+      const after = this.faultsAfter.findIndex((f) => matches(f.matcher, method, path));
+      const fault = this.faultsAfter[after];
+      if (fault) {
+        if (--fault.times <= 0) this.faultsAfter.splice(after, 1);
+        reply = fault.response;
+      }
     } catch (error) {
       reply = error instanceof SyntaxError
         ? discordError(400, 50109, 'The request body contains invalid JSON.')
