@@ -1,0 +1,86 @@
+// Cold start, measured in a fresh process: from reading the cached index to the first answer.
+// Run by bench/run.ts as `node --import tsx bench/cold-start.ts <corpusDir> <cacheFile> <speaker>`;
+// prints one line of JSON.
+
+import { readFile } from 'node:fs/promises';
+import { findCommand } from '../src/commands/index.ts';
+import type { CommandContext } from '../src/commands/command.ts';
+import { inputHash } from '../src/corpus/index/cache.ts';
+import { engineVersion } from '../src/corpus/index/engine-version.ts';
+import type { CorpusIndex } from '../src/corpus/index/types.ts';
+import { findDocuments } from '../src/corpus/load/load-file.ts';
+import { CorpusQuery } from '../src/corpus/query/corpus-query.ts';
+
+const [corpusDir, cacheFile, speaker] = process.argv.slice(2);
+if (!corpusDir || !cacheFile || !speaker) {
+  process.stderr.write('Usage: cold-start.ts <corpusDir> <cacheFile> <speaker>\n');
+  process.exit(2);
+}
+
+let peakHeap = 0;
+const sample = () => {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+};
+const run = async (ctx: CommandContext, name: string, options: Record<string, string>) => {
+  const command = findCommand(name);
+  if (!command) throw new Error(`no /${name}`);
+  const reply = await command.run(ctx, options);
+  sample();
+  return reply;
+};
+
+// Modules are loaded (and TypeScript compiled by tsx) before this point: that is start-up cost too.
+const modulesLoaded = performance.now();
+
+// What start-up does before it can read the cache: find the documents and hash them with the engine.
+const t0 = performance.now();
+const files = await findDocuments([corpusDir]);
+const hash = await inputHash(files);
+const hashed = performance.now();
+// The engine's source may change while a long benchmark runs (its hash is part of the key): still time the
+// cache that was built, and say so.
+const stale = !cacheFile.includes(hash);
+
+// From reading the cache file to the first answer.
+const t1 = performance.now();
+const text = await readFile(cacheFile, 'utf8');
+const read = performance.now();
+const index = JSON.parse(text) as CorpusIndex;
+const parsed = performance.now();
+sample();
+if (index.format !== 1) throw new Error('not a format-1 index');
+const staleEngine = index.engineVersion !== engineVersion();
+const query = new CorpusQuery(index);
+const constructed = performance.now();
+sample();
+const ctx: CommandContext = { query };
+const first = await run(ctx, 'quote', { speaker });
+const answered = performance.now();
+if (first.kind !== 'answer') throw new Error(`first answer was ${first.kind}: ${first.intro ?? ''}`);
+
+// The first /search loads the sentence index (kept as a string in the cache, parsed on first use).
+const t2 = performance.now();
+await run(ctx, 'search', { query: 'the government' });
+const firstSearch = performance.now() - t2;
+// Every other command once, so that peak memory covers a bot that has answered everything.
+await run(ctx, 'event', { date: '2020' });
+await run(ctx, 'timeline', { from: '2020-01-01', to: '2020-12-31' });
+await run(ctx, 'summary', { section: 'the' });
+await run(ctx, 'speakers', {});
+await run(ctx, 'sections', {});
+
+const out = {
+  modulesMs: modulesLoaded,
+  hashInputsMs: hashed - t0,
+  readCacheMs: read - t1,
+  parseCacheMs: parsed - read,
+  constructQueryMs: constructed - parsed,
+  firstAnswerMs: answered - constructed,
+  coldStartMs: answered - t1,
+  processToFirstAnswerMs: answered,
+  firstSearchMs: firstSearch,
+  peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  peakHeapBytes: peakHeap,
+  stale: stale || staleEngine,
+};
+process.stdout.write(`${JSON.stringify(out)}\n`);

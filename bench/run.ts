@@ -1,0 +1,542 @@
+// npm run bench [-- --quick | --sizes 1,100,1000,10000] [--runs 200] [--seed 1] [--servers 10000] [--keep]
+//
+// For each corpus size, in this one process after a warm-up: index build time and throughput, cache size,
+// cold start from the cache (in a fresh child process), answer latency (median and p99) for every command
+// and autocomplete, composing per-server digests, and peak memory. Prints a Markdown table and writes the
+// same figures as JSON to bench/results/<date>-<sizes>.json. Benchmarks report numbers; they do not fail.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import type { CommandContext, Options } from '../src/commands/command.ts';
+import { findCommand } from '../src/commands/index.ts';
+import { buildIndex } from '../src/corpus/index/build-index.ts';
+import { inputHash } from '../src/corpus/index/cache.ts';
+import type { CorpusIndex } from '../src/corpus/index/types.ts';
+import { findDocuments, loadFile } from '../src/corpus/load/load-file.ts';
+import { CorpusQuery } from '../src/corpus/query/corpus-query.ts';
+import type { LoadedDocument } from '../src/corpus/types.ts';
+import { generateCorpus, mulberry32 } from './generate-corpus.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MB = 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------------------
+// Arguments
+
+function argValue(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  const a = args[i] as string;
+  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[i + 1];
+}
+const hasFlag = (name: string) => process.argv.slice(2).includes(`--${name}`);
+
+const QUICK = hasFlag('quick');
+const SIZES = (argValue('sizes') ?? (QUICK ? '1,100' : '1,100,1000,10000')).split(',').map((s) => Number(s.replace(/_/g, '').trim()));
+if (!SIZES.length || SIZES.some((n) => !Number.isInteger(n) || n < 1)) {
+  process.stderr.write('--sizes takes a comma-separated list of document counts, e.g. --sizes 1,100,1000\n');
+  process.exit(2);
+}
+const RUNS = Number(argValue('runs') ?? (QUICK ? 100 : 200));
+const SEED = Number(argValue('seed') ?? 1);
+const SERVERS = Number(argValue('servers') ?? (QUICK ? 1000 : 10_000));
+const KEEP = hasFlag('keep');
+const WORK = path.join(os.tmpdir(), `lectern-bench-${process.pid}`);
+
+// A garbage collector we can call between sizes, so one size's leftovers do not count against the next.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+// ---------------------------------------------------------------------------------------------------------
+// Measuring
+
+const now = () => performance.now();
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
+}
+
+interface Latency {
+  runs: number;
+  medianMs: number;
+  p99Ms: number;
+  maxMs: number;
+  meanMs: number;
+  /** Share of the runs that were real answers (the rest: not found / did you mean). */
+  answered: number;
+}
+
+/** Peak memory, sampled: RSS and V8 heap in use. */
+class MemorySampler {
+  rss = 0;
+  heap = 0;
+  sample(): void {
+    const m = process.memoryUsage();
+    if (m.rss > this.rss) this.rss = m.rss;
+    if (m.heapUsed > this.heap) this.heap = m.heapUsed;
+  }
+}
+
+type Outcome = boolean | Promise<boolean>;
+
+async function time(runs: number, inputs: Array<() => Outcome>, memory: MemorySampler, warmup = 10): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) await inputs[i % inputs.length]?.();
+  const samples: number[] = [];
+  let answered = 0;
+  for (let i = 0; i < runs; i++) {
+    const f = inputs[i % inputs.length] as () => Outcome;
+    const t = now();
+    const result = f();
+    // Commands may answer asynchronously; the synchronous ones are timed without an await.
+    const ok = typeof result === 'boolean' ? result : await result;
+    samples.push(now() - t);
+    if (ok) answered++;
+    if (i % 20 === 0) memory.sample();
+  }
+  samples.sort((a, b) => a - b);
+  return {
+    runs,
+    medianMs: percentile(samples, 0.5),
+    p99Ms: percentile(samples, 0.99),
+    maxMs: samples[samples.length - 1] ?? NaN,
+    meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
+    answered: answered / runs,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Realistic questions, drawn (deterministically) from the corpus itself
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+interface Workload {
+  quote: Options[];
+  event: Options[];
+  summary: Options[];
+  search: Options[];
+  timeline: Options[];
+  speakerPrefixes: string[];
+  sectionPrefixes: string[];
+}
+
+function typo(word: string, r: () => number): string {
+  if (word.length < 5) return word;
+  const i = 1 + Math.floor(r() * (word.length - 2));
+  return word.slice(0, i) + word.slice(i + 1);
+}
+
+function workload(index: CorpusIndex, seed: number, n = 200): Workload {
+  const r = mulberry32(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+  const quoted = index.speakers.filter((s) => s.quoteCount > 0);
+  const docs = index.documents;
+  const events = docs.flatMap((d) => d.events);
+  const sections = docs.flatMap((d) => d.sections.map((s) => ({ d, s })));
+  const sentences = () => {
+    const d = pick(docs);
+    return pick(d.sentences)?.text ?? 'the government';
+  };
+  const wordsOf = (text: string) => text.split(/[^\p{L}\d']+/u).filter((w) => w.length > 3);
+  const w: Workload = { quote: [], event: [], summary: [], search: [], timeline: [], speakerPrefixes: [], sectionPrefixes: [] };
+  for (let i = 0; i < n; i++) {
+    // /quote: mostly the name as people type it; some aliases; some surnames or typos (the "did you mean" path).
+    const s = pick(quoted);
+    const x = r();
+    const speaker = x < 0.6 ? s.name : x < 0.8 ? (pick(s.aliases.length ? s.aliases : [s.name]) ?? s.name) : typo(s.name.split(' ').pop() ?? s.name, r);
+    w.quote.push({ speaker: speaker.slice(0, 100), ...(r() < 0.1 ? { kind: 'direct' } : {}) });
+
+    // /event: the date forms users type, from the dates the corpus has.
+    const e = pick(events);
+    const [y, m, d] = (e?.date ?? '2020-01-01').split('-').map(Number) as [number, number?, number?];
+    const f = r();
+    let date: string;
+    if (m && d) date = f < 0.4 ? `${MONTHS[m - 1]}-${d}` : f < 0.7 ? (e?.date ?? '') : f < 0.9 ? `${MONTHS_LONG[m - 1]} ${d} ${y}` : `${MONTHS[m - 1]} 1 - ${MONTHS[m - 1]} ${Math.min(28, d + 10)}`;
+    else if (m) date = `${MONTHS_LONG[m - 1]} ${y}`;
+    else date = String(y);
+    w.event.push({ date });
+
+    // /summary: a label (as picked from autocomplete or typed), a keyword, or a few words from the section.
+    const sec = pick(sections);
+    const g = r();
+    const section = !sec ? 'energy' : g < 0.3 ? `${sec.d.id}#${sec.d.sections.indexOf(sec.s)}` : g < 0.55 ? sec.s.label : g < 0.75 ? (sec.s.keywords[0] ?? sec.s.label) : wordsOf(sentences()).slice(0, 2).join(' ') || 'budget';
+    w.summary.push({ section: section.slice(0, 100), length: pick(['short', 'medium', 'long']) });
+
+    // /search: two words from a sentence, sometimes misspelt or unfinished.
+    const words = wordsOf(sentences());
+    const a = pick(words) ?? 'government';
+    const b = pick(words) ?? 'budget';
+    const h = r();
+    w.search.push({ query: h < 0.5 ? `${a} ${b}` : h < 0.8 ? `${typo(a, r)} ${b}` : a.slice(0, Math.max(3, a.length - 2)) });
+
+    // /timeline: one month of one year (a year of events would be a long, paged reply).
+    const t = pick(events.filter((ev) => ev.date.length >= 7).slice(0, 5000)) ?? events[0];
+    const [ty, tm] = (t?.date ?? '2020-01').split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+    w.timeline.push({ from: `${ty}-${String(tm).padStart(2, '0')}-01`, to: `${ty}-${String(tm).padStart(2, '0')}-${last}` });
+
+    // Autocomplete: what Discord sends as someone types, keystroke by keystroke: "", "h", "ha", "hal"…
+    const name = pick(quoted)?.name ?? '';
+    const sname = r() < 0.5 ? name : (name.split(' ').pop() ?? name);
+    w.speakerPrefixes.push(sname.slice(0, Math.floor(r() * 5)));
+    const label = pick(sections)?.s.label ?? '';
+    w.sectionPrefixes.push(label.slice(0, Math.floor(r() * 5)));
+  }
+  return w;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One size
+
+interface SizeResult {
+  documents: number;
+  textBytes: number;
+  sentences: number;
+  quotes: number;
+  events: number;
+  sections: number;
+  speakers: number;
+  build: { loadMs: number; analyseMs: number; totalMs: number; mbPerSecond: number; docsPerSecond: number; cacheWriteMs: number; peakRssBytes: number; peakHeapBytes: number };
+  cache: { bytes: number; file: string };
+  coldStart: {
+    runs: number;
+    medianMs: number;
+    processToFirstAnswerMs: number;
+    hashInputsMs: number;
+    readCacheMs: number;
+    parseCacheMs: number;
+    constructQueryMs: number;
+    firstAnswerMs: number;
+    firstSearchMs: number;
+    peakRssBytes: number;
+    peakHeapBytes: number;
+    /** The engine's source changed between the build and the cold start (another edit): start-up would rebuild. */
+    engineChangedDuringRun: boolean;
+  };
+  latency: Record<string, Latency>;
+  digest: { servers: number; totalMs: number; perServerMedianMs: number; perServerP99Ms: number; note: string };
+  serving: { peakRssBytes: number; peakHeapBytes: number };
+}
+
+const COMMAND_ROWS = ['/quote', '/event', '/summary', '/search', '/timeline', 'autocomplete speaker', 'autocomplete section'] as const;
+
+function commandRunner(ctx: CommandContext, name: string): (options: Options) => Outcome {
+  const command = findCommand(name);
+  if (!command) throw new Error(`no /${name} command`);
+  return (options) => {
+    const reply = command.run(ctx, options);
+    return reply instanceof Promise ? reply.then((r) => r.kind === 'answer') : reply.kind === 'answer';
+  };
+}
+
+function autocompleteRunner(ctx: CommandContext, name: string, option: string): (value: string) => Outcome {
+  const command = findCommand(name);
+  if (!command?.autocomplete) throw new Error(`no autocomplete on /${name}`);
+  return (value) => {
+    const choices = command.autocomplete?.(ctx, option, value, {}) ?? [];
+    return choices instanceof Promise ? choices.then((c) => c.length > 0) : choices.length > 0;
+  };
+}
+
+async function measureQueries(ctx: CommandContext, w: Workload, memory: MemorySampler, runs: number): Promise<Record<string, Latency>> {
+  const quote = commandRunner(ctx, 'quote');
+  const event = commandRunner(ctx, 'event');
+  const summary = commandRunner(ctx, 'summary');
+  const search = commandRunner(ctx, 'search');
+  const timeline = commandRunner(ctx, 'timeline');
+  const speakerChoices = autocompleteRunner(ctx, 'quote', 'speaker');
+  const sectionChoices = autocompleteRunner(ctx, 'summary', 'section');
+  const out: Record<string, Latency> = {};
+  out['/quote'] = await time(runs, w.quote.map((o) => () => quote(o)), memory);
+  out['/event'] = await time(runs, w.event.map((o) => () => event(o)), memory);
+  out['/summary'] = await time(runs, w.summary.map((o) => () => summary(o)), memory);
+  out['/search'] = await time(runs, w.search.map((o) => () => search(o)), memory);
+  out['/timeline'] = await time(runs, w.timeline.map((o) => () => timeline(o)), memory);
+  out['autocomplete speaker'] = await time(runs, w.speakerPrefixes.map((p) => () => speakerChoices(p)), memory);
+  out['autocomplete section'] = await time(runs, w.sectionPrefixes.map((p) => () => sectionChoices(p)), memory);
+  // The whole timeline, unbounded: the reply grows with the corpus (and is paged by the renderer).
+  out['/timeline (all, unbounded)'] = await time(Math.min(runs, 20), [() => timeline({})], memory, 2);
+  return out;
+}
+
+/**
+ * The digest is not built yet (a later issue). What it will compose per server is measured here with the
+ * query API: a quote of the day, what happened on this day in other years, and one section's summary.
+ */
+async function measureDigest(ctx: CommandContext, index: CorpusIndex, servers: number, memory: MemorySampler, day: Date): Promise<SizeResult['digest']> {
+  const quote = commandRunner(ctx, 'quote');
+  const event = commandRunner(ctx, 'event');
+  const summary = commandRunner(ctx, 'summary');
+  const quoted = index.speakers.filter((s) => s.quoteCount > 0);
+  const sections = index.documents.flatMap((d) => d.sections.map((_, k) => `${d.id}#${k}`));
+  const onThisDay = `${MONTHS[day.getUTCMonth()]}-${day.getUTCDate()}`;
+  const per: number[] = [];
+  const t0 = now();
+  for (let s = 0; s < servers; s++) {
+    const t = now();
+    // Each server gets its own quote and section of the day (rotating), and the same calendar day.
+    await quote({ speaker: quoted[(s * 7919) % quoted.length]?.name ?? '' });
+    await event({ date: onThisDay });
+    await summary({ section: sections[(s * 104_729) % sections.length] ?? '', length: 'short' });
+    per.push(now() - t);
+    if (s % 100 === 0) memory.sample();
+  }
+  const totalMs = now() - t0;
+  per.sort((a, b) => a - b);
+  return {
+    servers,
+    totalMs,
+    perServerMedianMs: percentile(per, 0.5),
+    perServerP99Ms: percentile(per, 0.99),
+    note: 'digest not built yet: measures composing per-server digest-like replies (quote of the day + on-this-day events + a short section summary) through the query API, every server reading the whole corpus',
+  };
+}
+
+function coldStart(corpusDir: string, cacheFile: string, speaker: string, runs: number): SizeResult['coldStart'] {
+  const results: Array<Record<string, number>> = [];
+  for (let i = 0; i < runs; i++) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'cold-start.ts'), corpusDir, cacheFile, speaker], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * MB,
+    });
+    if (child.status !== 0) throw new Error(`cold start failed: ${child.stderr}`);
+    const line = child.stdout.trim().split('\n').pop() ?? '{}';
+    results.push(JSON.parse(line) as Record<string, number>);
+  }
+  const median = (key: string) => percentile(results.map((r) => r[key] ?? NaN).sort((a, b) => a - b), 0.5);
+  return {
+    runs,
+    medianMs: median('coldStartMs'),
+    processToFirstAnswerMs: median('processToFirstAnswerMs'),
+    hashInputsMs: median('hashInputsMs'),
+    readCacheMs: median('readCacheMs'),
+    parseCacheMs: median('parseCacheMs'),
+    constructQueryMs: median('constructQueryMs'),
+    firstAnswerMs: median('firstAnswerMs'),
+    firstSearchMs: median('firstSearchMs'),
+    peakRssBytes: Math.max(...results.map((r) => r.peakRssBytes ?? 0)),
+    peakHeapBytes: Math.max(...results.map((r) => r.peakHeapBytes ?? 0)),
+    engineChangedDuringRun: results.some((r) => Boolean(r.stale)),
+  };
+}
+
+async function buildAndCache(size: number, corpusDir: string) {
+  const cacheDir = path.join(WORK, `cache-${size}`);
+  log(`\n[${size} documents] generating…`);
+  const generated = await generateCorpus(corpusDir, size, SEED);
+  gc();
+
+  // Build: the same steps as loadOrBuildIndex (find, hash, load, analyse and index, write the cache), timed apart.
+  const memory = new MemorySampler();
+  memory.sample();
+  log(`[${size} documents] building the index (${(generated.bytes / 1e6).toFixed(1)} MB of text)…`);
+  const tLoad = now();
+  const files = await findDocuments([corpusDir]);
+  const hash = await inputHash(files);
+  const docs: LoadedDocument[] = [];
+  for (const f of files) {
+    const doc = await loadFile(f.path, f.id, (m) => log(`  warning: ${m}`));
+    if (doc) docs.push(doc);
+  }
+  const loadMs = now() - tLoad;
+  memory.sample();
+  const tAnalyse = now();
+  const step = Math.max(1, Math.floor(size / 20));
+  const built: CorpusIndex = buildIndex(docs, hash, (done, total) => {
+    if (done % 10 === 0) memory.sample();
+    if (size >= 1000 && (done % step === 0 || done === total)) log(`  ${done}/${total} documents, ${((now() - tAnalyse) / 1000).toFixed(0)} s`);
+  });
+  const analyseMs = now() - tAnalyse;
+  memory.sample();
+  const counts = {
+    sentences: built.documents.reduce((a, d) => a + d.sentences.length, 0),
+    quotes: built.documents.reduce((a, d) => a + d.quotes.length, 0),
+    events: built.documents.reduce((a, d) => a + d.events.length, 0),
+    sections: built.documents.reduce((a, d) => a + d.sections.length, 0),
+    speakers: built.speakers.length,
+  };
+  await mkdir(cacheDir, { recursive: true });
+  const cacheFile = path.join(cacheDir, `index-${hash}.json`);
+  const tWrite = now();
+  await writeFile(cacheFile, JSON.stringify(built));
+  const cacheWriteMs = now() - tWrite;
+  memory.sample();
+  const buildMemory = { peakRssBytes: memory.rss, peakHeapBytes: memory.heap };
+  const cacheBytes = (await stat(cacheFile)).size;
+  return { generated, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile };
+}
+
+async function measureSize(size: number): Promise<SizeResult> {
+  const corpusDir = path.join(WORK, `corpus-${size}`);
+  // The built index goes out of scope with buildAndCache, so it does not count against serving.
+  const { generated, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile } = await buildAndCache(size, corpusDir);
+  gc();
+
+  // Cold start, in fresh processes.
+  const firstSpeaker = JSON.parse(await readFile(cacheFile, 'utf8')) as CorpusIndex;
+  const speaker = [...firstSpeaker.speakers].sort((a, b) => b.quoteCount - a.quoteCount)[0]?.name ?? '';
+  log(`[${size} documents] cold start…`);
+  const cold = coldStart(corpusDir, cacheFile, speaker, size >= 10_000 ? 3 : 5);
+
+  // Answers: from the index as the bot has it, read back from the cache.
+  const serving = new MemorySampler();
+  const index = firstSpeaker;
+  const ctx: CommandContext = { query: new CorpusQuery(index) };
+  serving.sample();
+  log(`[${size} documents] answering (${RUNS} runs per command)…`);
+  const latency = await measureQueries(ctx, workload(index, SEED + size, Math.max(RUNS, 50)), serving, RUNS);
+  log(`[${size} documents] composing ${SERVERS.toLocaleString('en-US')} digests…`);
+  const digest = await measureDigest(ctx, index, SERVERS, serving, new Date(Date.UTC(2025, 7, 29)));
+
+  const totalMs = loadMs + analyseMs;
+  return {
+    documents: size,
+    textBytes: generated.bytes,
+    ...counts,
+    build: { loadMs, analyseMs, totalMs, mbPerSecond: generated.bytes / MB / (totalMs / 1000), docsPerSecond: size / (totalMs / 1000), cacheWriteMs, ...buildMemory },
+    cache: { bytes: cacheBytes, file: path.basename(cacheFile) },
+    coldStart: cold,
+    latency,
+    digest,
+    serving: { peakRssBytes: serving.rss, peakHeapBytes: serving.heap },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Report
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`);
+const fmtMb = (bytes: number) => `${(bytes / MB).toFixed(bytes >= 100 * MB ? 0 : 1)} MB`;
+const fmtN = (n: number) => n.toLocaleString('en-US');
+
+function table(results: SizeResult[]): string {
+  const head = `| | ${results.map((r) => `${fmtN(r.documents)} doc${r.documents === 1 ? '' : 's'}`).join(' | ')} |`;
+  const sep = `|---|${results.map(() => '---:').join('|')}|`;
+  const row = (label: string, f: (r: SizeResult) => string) => `| ${label} | ${results.map(f).join(' | ')} |`;
+  const lat = (name: string) => (r: SizeResult) => {
+    const l = r.latency[name];
+    return l ? `${fmtMs(l.medianMs)} / ${fmtMs(l.p99Ms)}` : '';
+  };
+  return [
+    head,
+    sep,
+    row('text', (r) => fmtMb(r.textBytes)),
+    row('sentences / quotes / events', (r) => `${fmtN(r.sentences)} / ${fmtN(r.quotes)} / ${fmtN(r.events)}`),
+    row('speakers / sections', (r) => `${fmtN(r.speakers)} / ${fmtN(r.sections)}`),
+    row('**build** (load + analyse + index)', (r) => fmtMs(r.build.totalMs)),
+    row('build throughput', (r) => `${r.build.mbPerSecond.toFixed(2)} MB/s, ${r.build.docsPerSecond.toFixed(0)} docs/s`),
+    row('cache write', (r) => fmtMs(r.build.cacheWriteMs)),
+    row('**cache size** on disk', (r) => fmtMb(r.cache.bytes)),
+    row('**cold start**: cache read → first answer', (r) => fmtMs(r.coldStart.medianMs)),
+    row('… of which read / parse / query setup / answer', (r) => `${fmtMs(r.coldStart.readCacheMs)} / ${fmtMs(r.coldStart.parseCacheMs)} / ${fmtMs(r.coldStart.constructQueryMs)} / ${fmtMs(r.coldStart.firstAnswerMs)}`),
+    row('hashing the inputs (before the cache read)', (r) => fmtMs(r.coldStart.hashInputsMs)),
+    row('process start → first answer', (r) => fmtMs(r.coldStart.processToFirstAnswerMs)),
+    row('first /search (loads the search index)', (r) => fmtMs(r.coldStart.firstSearchMs)),
+    ...COMMAND_ROWS.map((name) => row(`${name} median / p99`, lat(name))),
+    row('/timeline (all, unbounded) median / p99', lat('/timeline (all, unbounded)')),
+    row(`digest-like replies, ${fmtN(results[0]?.digest.servers ?? SERVERS)} servers (total)`, (r) => fmtMs(r.digest.totalMs)),
+    row('… per server median / p99', (r) => `${fmtMs(r.digest.perServerMedianMs)} / ${fmtMs(r.digest.perServerP99Ms)}`),
+    row('peak RSS / heap: build (this process)', (r) => `${fmtMb(r.build.peakRssBytes)} / ${fmtMb(r.build.peakHeapBytes)}`),
+    row('peak RSS / heap: serving (fresh process)', (r) => `${fmtMb(r.coldStart.peakRssBytes)} / ${fmtMb(r.coldStart.peakHeapBytes)}`),
+  ].join('\n');
+}
+
+function targets(results: SizeResult[]): string[] {
+  const lines: string[] = [];
+  const check = (ok: boolean, text: string) => lines.push(`${ok ? 'met   ' : 'MISSED'}  ${text}`);
+  for (const r of results) {
+    check(r.build.mbPerSecond >= 1, `build ≥ 1 MB/s at ${fmtN(r.documents)} docs: ${r.build.mbPerSecond.toFixed(2)} MB/s`);
+  }
+  const k = results.find((r) => r.documents === 1000);
+  if (k) {
+    check(k.coldStart.medianMs < 500, `1,000 docs: cold start < 500 ms: ${fmtMs(k.coldStart.medianMs)}`);
+    for (const name of ['/quote', '/event', '/summary', '/search', '/timeline'] as const) check((k.latency[name]?.p99Ms ?? Infinity) < 10, `1,000 docs: ${name} p99 < 10 ms: ${fmtMs(k.latency[name]?.p99Ms ?? NaN)}`);
+    for (const name of ['autocomplete speaker', 'autocomplete section'] as const) check((k.latency[name]?.p99Ms ?? Infinity) < 5, `1,000 docs: ${name} p99 < 5 ms: ${fmtMs(k.latency[name]?.p99Ms ?? NaN)}`);
+    check(k.coldStart.peakRssBytes < 300 * MB, `1,000 docs: serving RSS < 300 MB: ${fmtMb(k.coldStart.peakRssBytes)}`);
+  }
+  const t = results.find((r) => r.documents === 10_000);
+  if (t) {
+    for (const name of COMMAND_ROWS) check((t.latency[name]?.p99Ms ?? Infinity) < 50, `10,000 docs: ${name} p99 < 50 ms: ${fmtMs(t.latency[name]?.p99Ms ?? NaN)}`);
+  }
+  return lines;
+}
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Main
+
+const started = now();
+await mkdir(WORK, { recursive: true });
+try {
+  // Warm-up: compile the engine's hot paths on a small corpus before anything is timed.
+  log('warm-up…');
+  const warmDir = path.join(WORK, 'warm-up');
+  await generateCorpus(warmDir, 30, SEED + 999);
+  const warmDocs: LoadedDocument[] = [];
+  for (const f of await findDocuments([warmDir])) {
+    const d = await loadFile(f.path, f.id, () => undefined);
+    if (d) warmDocs.push(d);
+  }
+  const warmIndex = JSON.parse(JSON.stringify(buildIndex(warmDocs, 'warm-up'))) as CorpusIndex;
+  await measureQueries({ query: new CorpusQuery(warmIndex) }, workload(warmIndex, SEED, 50), new MemorySampler(), 50);
+
+  const results: SizeResult[] = [];
+  for (const size of SIZES) {
+    results.push(await measureSize(size));
+    gc();
+    await report(results, false);
+    if (!KEEP) await rm(path.join(WORK, `corpus-${size}`), { recursive: true, force: true }).then(() => rm(path.join(WORK, `cache-${size}`), { recursive: true, force: true }));
+  }
+
+  await report(results, true);
+} finally {
+  if (!KEEP) await rm(WORK, { recursive: true, force: true });
+  else log(`Corpora and caches kept in ${WORK}`);
+}
+
+/** Writes the JSON after every size (a long run that fails late keeps what it measured); prints at the end. */
+async function report(results: SizeResult[], final: boolean): Promise<void> {
+  const commit = git(['rev-parse', 'HEAD']);
+  const dirty = (git(['status', '--porcelain', '--', 'src']) ?? '') !== '';
+  const cpus = os.cpus();
+  const machine = {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+  const date = new Date().toISOString();
+  const output = table(results);
+  const checks = targets(results);
+  const header = `Lectern benchmark, ${date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, commit ${commit?.slice(0, 7) ?? 'unknown'}${dirty ? ' (src has uncommitted changes)' : ''}; seed ${SEED}, ${RUNS} runs per command (median / p99).`;
+  if (final) process.stdout.write(`\n${header}\n\n${output}\n\nThe digest is not built yet: its row measures composing ${fmtN(SERVERS)} per-server digest-like replies (quote of the day + on-this-day events + a short section summary) through the query API.${results.some((r) => r.coldStart.engineChangedDuringRun) ? '\n\nNote: the engine source changed during this run (another edit); the cold start timed the cache built earlier in the run.' : ''}\n\nTargets (issue 6):\n${checks.map((c) => `  ${c}`).join('\n')}\n`);
+
+  const resultsDir = path.join(ROOT, 'bench', 'results');
+  await mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${date.slice(0, 10)}-${SIZES.join('-')}.json`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ date, machine, commit, srcDirty: dirty, seed: SEED, runs: RUNS, servers: SERVERS, quick: QUICK, complete: final, elapsedMs: now() - started, results, targets: checks, table: output }, null, 2)}\n`,
+  );
+  if (final) log(`\nWrote ${path.relative(ROOT, file)} (${((now() - started) / 1000).toFixed(0)} s in all).`);
+}
