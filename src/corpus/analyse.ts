@@ -5,7 +5,7 @@ import { extractQuotes } from './quotes/extract-quotes.ts';
 import { stem, words } from './text/words.ts';
 import { labelSections } from './sections/label.ts';
 import { segment } from './sections/segment.ts';
-import { rankSentences, SUMMARY_LENGTHS } from './sections/summarise.ts';
+import { rankOrder, SUMMARY_LENGTHS } from './sections/summarise.ts';
 import { splitSentences, type Span } from './text/sentences.ts';
 import type { DocumentAnalysis, LoadedDocument, Section, Sentence } from './types.ts';
 
@@ -42,7 +42,13 @@ export function analyseDocument(doc: LoadedDocument): DocumentAnalysis {
     const lastPara = doc.paragraphs[prose[prose.length - 1] ?? 0];
     const lastLine = lastPara ? (lastPara.breaks[lastPara.breaks.length - 1]?.line ?? lastPara.line) : 1;
     const texts = ids.map((i) => sentences[i]?.text ?? '');
-    const pick = (n: number) => rankSentences(texts, n).map((j) => ids[j] ?? 0);
+    // One ranking, cut at three lengths.
+    const order = rankOrder(texts);
+    const pick = (n: number) =>
+      order
+        .slice(0, n)
+        .sort((a, b) => a - b)
+        .map((j) => ids[j] ?? 0);
     const label = labels[k] ?? { label: 'untitled', keywords: [] };
     return {
       label: seg.heading ? seg.heading.toLowerCase() : label.label,

@@ -10,6 +10,12 @@ describe('indirect (reported) speech', () => {
     ]);
   });
 
+  it('keeps names that end in -ly whole, and adverbs out of names', () => {
+    expect(indirect('Senator Mary Kelly said the vote would be delayed until spring.')).toEqual(['Mary Kelly: the vote would be delayed until spring.']);
+    expect(indirect(`"${'word '.repeat(300)}" and then Ana Ruiz said that the plan was ready for the council.`)).toEqual(['Ana Ruiz: the plan was ready for the council.']);
+    expect(indirect('John Connolly reportedly said the club would be sold this year.')).toEqual(['John Connolly: the club would be sold this year.']);
+  });
+
   it('reads a speech verb without "that"', () => {
     expect(indirect('Jonas Berg argued the reform had come too late for farmers.')).toEqual([
       'Jonas Berg: the reform had come too late for farmers.',

@@ -15,6 +15,10 @@ export interface DateMention {
 const MAYBE_DATE =
   /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|yesterday|tomorrow|ago|earlier|later|before|after|next|last|previous|following|day|week|month|year|decade|tonight|this)\b/i;
 
+/** What chrono can read at all: digits, month and weekday names, and the casual words. chrono is the slow part. */
+const CHRONO_MAYBE =
+  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|yesterday|tomorrow|tonight|ago|last|next|this (?:week|month|year|morning|afternoon|evening))\b/i;
+
 const MONTH_WORD = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
 const WEEKDAY_ABBREVIATION = /^(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/i;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };
@@ -68,7 +72,7 @@ export function findDates(sentence: string, reference: PartialDate | null, previ
     taken.push([m.index ?? 0, (m.index ?? 0) + text.length]);
   }
 
-  const parsed = reference ? chrono.parse(sentence, toUtcNoon(reference)) : chrono.parse(sentence);
+  const parsed = !CHRONO_MAYBE.test(sentence) ? [] : reference ? chrono.parse(sentence, toUtcNoon(reference)) : chrono.parse(sentence);
   for (const r of parsed) {
     const text = r.text.replace(/[\s,.;:]+$/, '');
     const start = r.index;

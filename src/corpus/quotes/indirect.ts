@@ -1,4 +1,5 @@
 import { parseMention, type Mention } from '../speakers/mention.ts';
+import { SPACES, trimEndOf } from '../text/trim.ts';
 import { findClause, findSubject, trailingNounPhrase } from '../speakers/subject.ts';
 import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
 import { isNounLike, speechVerbs } from './speech-verbs.ts';
@@ -36,7 +37,8 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
   for (const verb of speechVerbs(masked)) {
     const left = masked.slice(0, verb.index);
     // `"…," said X` is a direct quote's attribution, handled with the quote.
-    if (/["']\s*,?\s*$/.test(left) || /\s{3,}$/.test(left)) continue;
+    const trimmed = trimEndOf(left, `${SPACES},`);
+    if (/["']$/.test(trimmed) || left.length - trimEndOf(left, SPACES).length >= 3) continue;
     const right = masked.slice(verb.end);
     if (/^\s*[:,]?\s*["']/.test(right)) continue;
     const subject = findSubject(left);
@@ -68,8 +70,10 @@ const SENTENCE_END_AFTER_VERB =
 
 /** "Talks will resume on Friday, Harbers said.": the reported clause comes before ", <speaker> <verb>". */
 function trailingClause(sentence: string, left: string, right: string, subjectStart: number): string | null {
-  if (!SENTENCE_END_AFTER_VERB.test(right)) return null;
-  const comma = /,\s*$/.exec(left.slice(0, subjectStart));
+  // What may end the sentence after the verb is short; a long tail is a clause of its own.
+  if (right.length > 60 || !SENTENCE_END_AFTER_VERB.test(right)) return null;
+  const beforeSubject = trimEndOf(left.slice(0, subjectStart), SPACES);
+  const comma = beforeSubject.endsWith(',') ? { index: beforeSubject.length - 1 } : null;
   if (!comma) return null;
   const clause = sentence.slice(0, comma.index).trim();
   if (clause.split(/\s+/).length < 4 || clause.includes('"')) return null;

@@ -3,13 +3,20 @@ import { terms } from '../text/words.ts';
 const DAMPING = 0.85;
 const ITERATIONS = 40;
 
+/** The indexes of the `count` best sentences (see rankOrder), in source order. */
+export function rankSentences(sentences: string[], count: number): number[] {
+  return rankOrder(sentences)
+    .slice(0, count)
+    .sort((a, b) => a - b);
+}
+
 /**
  * TextRank over sentences: a sentence is central when it shares words with other central sentences.
- * Returns the indexes of the `count` best sentences, in source order.
+ * Returns every index, most central first, so one ranking serves every summary length.
  */
-export function rankSentences(sentences: string[], count: number): number[] {
+export function rankOrder(sentences: string[]): number[] {
   const n = sentences.length;
-  if (n <= count) return sentences.map((_, i) => i);
+  if (n <= 1) return sentences.map((_, i) => i);
   const bags = sentences.map((s) => new Set(terms(s)));
   const weights: number[][] = bags.map(() => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
@@ -42,9 +49,7 @@ export function rankSentences(sentences: string[], count: number): number[] {
   return scores
     .map((score, i) => ({ score: score + (n - i) * 1e-9 + (bags[i]?.size ?? 0) * 1e-7, i }))
     .sort((a, b) => b.score - a.score)
-    .slice(0, count)
-    .map((x) => x.i)
-    .sort((a, b) => a - b);
+    .map((x) => x.i);
 }
 
 export const SUMMARY_LENGTHS = { short: 1, medium: 3, long: 5 } as const;

@@ -1,12 +1,33 @@
+import { SPACES, trimEndOf } from '../text/trim.ts';
 import { parseMention, type Mention } from './mention.ts';
 import { JOINED_PARTICLE } from './vocabulary.ts';
 
+const WEEKDAY = '(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day';
+
 /**
  * Words that may stand between a speaker and the speech verb: auxiliaries, adverbs, time expressions
- * ("Rutte on Wednesday also said", "the FSB has repeatedly claimed").
+ * ("Rutte on Wednesday also said", "the FSB has repeatedly claimed"). Matched one item at a time from the
+ * end, on a short tail: a regex over the whole prefix backtracks badly on long runs of spaces.
  */
-const GAP =
-  /(?:\s*,?\s*(?:also|has|have|had|would|will|could|did|does|do|is|was|may|might|then|later|earlier|again|once|already|now|too|meanwhile|however|in turn|separately|similarly|recently|previously|reportedly|publicly|privately|repeatedly|yesterday|today|tonight|last (?:week|month|year|night|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day)|on (?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|on \p{Lu}\p{L}+ \d{1,2}|[a-z]+ly)\s*,?)+$/u;
+const GAP_ITEM = new RegExp(
+  `(?:^|[\\s,])((?:also|has|have|had|would|will|could|did|does|do|is|was|may|might|then|later|earlier|again|once|already|now|too|meanwhile|however|in turn|separately|similarly|recently|previously|reportedly|publicly|privately|repeatedly|yesterday|today|tonight|last (?:week|month|year|night|${WEEKDAY})|on ${WEEKDAY}|${WEEKDAY}|on \\p{Lu}\\p{L}+ \\d{1,2}|[a-z]+ly))[\\s,]*$`,
+  'u',
+);
+const GAP_TAIL = 40;
+
+/** Where the gap words before the verb begin (the end of `left` when there are none). */
+function gapStart(left: string): number {
+  let end = left.length;
+  for (;;) {
+    const from = Math.max(0, end - GAP_TAIL);
+    const m = GAP_ITEM.exec(left.slice(from, end));
+    if (!m || m[1] === undefined) return end;
+    const at = from + m.index + m[0].indexOf(m[1]);
+    // An item must start a word: "Kelly" is a name, not an adverb.
+    if (at > 0 && !/[\s,]/.test(left[at - 1] ?? '')) return end;
+    end = at;
+  }
+}
 
 /** Words after a speech verb before the reported clause ("claimed Thursday that", "argues in the Economist that"). */
 const CLAUSE_LEAD =
@@ -21,12 +42,11 @@ export interface Subject {
 /** The speaker named just before a speech verb, given the text of the sentence up to the verb. */
 export function findSubject(leftText: string): Subject | null {
   // "[NATO Secretary-General Mark] Rutte": an editorial bracket completing a name is part of it.
-  const left = leftText.replace(/\[([^\]]+)\]\s*(?=\p{Lu})/gu, '$1 ').replace(/\s+$/, '');
-  const gap = GAP.exec(left);
-  const beforeGap = left.slice(0, gap ? gap.index : left.length);
-  const head = beforeGap.replace(/[\s,]+$/, '');
+  const left = trimEndOf(leftText.replace(/\[([^\]]+)\]\s*(?=\p{Lu})/gu, '$1 '), SPACES);
+  const beforeGap = left.slice(0, gapStart(left));
+  const head = trimEndOf(beforeGap, `${SPACES},`);
   // Was the name followed by a comma (an appositive, or ", meanwhile,")?
-  const commaAfterHead = /,\s*$/.test(beforeGap) || /^\s*,/.test(gap?.[0] ?? '');
+  const commaAfterHead = /^\s*,/.test(left.slice(head.length));
 
   // "[Maksym Skrypchenko, the president of …], said": a bracketed editorial subject with its appositives.
   if (head.endsWith(']')) {
@@ -129,7 +149,7 @@ export function findClause(right: string, verb: string): { text: string; offset:
     return null;
   }
   if (/^\s*["',:;.]/.test(rest) || /^\s*$/.test(rest)) return null;
-  const text = rest.replace(/[\s:;,]+$/, '').trim();
+  const text = trimEndOf(rest, `${SPACES}:;,`).trim();
   if (text.split(/\s+/).length < 3) return null;
   return { text, offset: offset + (rest.length - rest.trimStart().length) };
 }
