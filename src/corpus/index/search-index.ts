@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { STOP_WORDS } from '../text/words.ts';
 import type { DocumentAnalysis } from '../types.ts';
 
 export interface SentenceRef {
@@ -7,10 +8,23 @@ export interface SentenceRef {
   text: string;
 }
 
+/**
+ * Stop words are neither indexed nor searched: "the" matched every sentence and made a search score them all.
+ * Short words are matched as written; longer ones forgive a typo (fuzzy) and an unfinished ending (prefix).
+ */
 const OPTIONS = {
   fields: ['text'],
   idField: 'id',
-  searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' as const },
+  processTerm: (term: string) => {
+    const lower = term.toLowerCase();
+    return STOP_WORDS.has(lower) ? null : lower;
+  },
+  searchOptions: {
+    prefix: (term: string) => term.length >= 3,
+    fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
+    maxFuzzy: 2,
+    combineWith: 'AND' as const,
+  },
 };
 
 export type SentenceSearch = MiniSearch<SentenceRef>;

@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { parseIsoDate, toUtc, type PartialDate } from '../events/calendar.ts';
 import { mergeSpeakers } from '../index/merge-speakers.ts';
-import { loadSearch, parseSentenceId, sentenceRefs, type SentenceSearch } from '../index/search-index.ts';
+import { buildSearch, loadSearch, parseSentenceId, sentenceRefs, type SentenceSearch } from '../index/search-index.ts';
 import type { CorpusIndex, CorpusSpeaker } from '../index/types.ts';
 import { parseMention } from '../speakers/mention.ts';
 import { canonicalId } from '../speakers/registry.ts';
@@ -276,7 +276,10 @@ export class CorpusQuery {
   /** The sentence index is only needed by search: load it on first use so start-up stays fast. */
   private sentenceSearch(): SentenceSearch {
     if (!this.search) {
-      this.search = loadSearch(this.index.search);
+      // Built afresh when another reader of this index already let its serialised form go.
+      this.search = this.index.search ? loadSearch(this.index.search) : buildSearch(this.index.documents);
+      // The serialised form is large and now redundant: let it go (the live search is what answers).
+      this.index.search = '';
       // Documents added after the index was built are not in its serialised search yet.
       for (const d of this.index.documents) if (d.sentences.length && !this.search.has(`${d.id}#0`)) this.search.addAll(sentenceRefs(d));
     }
