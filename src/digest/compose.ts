@@ -1,6 +1,6 @@
 import { cite } from '../commands/cite.ts';
 import type { CorpusQuery, DocumentRef } from '../corpus/query/corpus-query.ts';
-import type { DatedEvent, Quote } from '../corpus/types.ts';
+import type { Quote } from '../corpus/types.ts';
 import { answer, type Reply, type ReplyItem } from '../reply/reply.ts';
 import type { GuildSettings } from '../settings/schema.ts';
 
@@ -28,17 +28,19 @@ export interface ComposedDigest {
 
 const QUOTE_MAX = 600;
 
-/** Picks the first item not yet shown; when all have been, starts a new round. */
-function rotate<T>(items: T[], key: (t: T) => string, shown: string[]): { item: T | null; shown: string[] } {
-  if (!items.length) return { item: null, shown };
+/**
+ * Picks the first item not yet shown; when all have been, starts a new round. Items come lazily, so a
+ * large reading list is read only as far as the first fresh item.
+ */
+function rotate<T>(items: () => Iterable<T>, key: (t: T) => string, shown: string[]): { item: T | null; shown: string[] } {
   const seen = new Set(shown);
-  const fresh = items.find((i) => !seen.has(key(i)));
-  if (fresh) return { item: fresh, shown: [...shown, key(fresh)] };
-  const first = items[0] as T;
-  return { item: first, shown: [key(first)] };
+  let first: T | null = null;
+  for (const item of items()) {
+    first ??= item;
+    if (!seen.has(key(item))) return { item, shown: [...shown, key(item)] };
+  }
+  return first === null ? { item: null, shown } : { item: first, shown: [key(first)] };
 }
-
-const monthDay = (date: string) => date.slice(5, 10);
 
 /**
  * A day's digest for one server: a quote of the day, what happened on this day in any year (or the next
@@ -52,11 +54,14 @@ export function composeDigest(input: DigestInput): ComposedDigest {
 
   if (input.content.quote) {
     // Words someone said are the best quote of the day; long quoted passages are not.
-    const all = docs.flatMap((d) => d.quotes.filter((q) => q.kind !== 'block' && q.text.length <= QUOTE_MAX).map((q) => ({ q, d })));
-    const direct = all.filter((x) => x.q.kind === 'direct');
-    const pool = direct.length ? direct : all;
-    const key = (x: { q: Quote; d: (typeof docs)[number] }) => `${x.d.id}:${x.q.line}:${x.q.text.slice(0, 40)}`;
-    const picked = rotate(pool, key, state.quotes);
+    type Pick = { q: Quote; d: (typeof docs)[number] };
+    const quotes = (direct: boolean) =>
+      function* (): Generator<Pick> {
+        for (const d of docs) for (const q of d.quotes) if ((direct ? q.kind === 'direct' : q.kind !== 'block') && q.text.length <= QUOTE_MAX) yield { q, d };
+      };
+    const key = (x: Pick) => `${x.d.id}:${x.q.line}:${x.q.text.slice(0, 40)}`;
+    const directPick = rotate(quotes(true), key, state.quotes);
+    const picked = directPick.item ? directPick : rotate(quotes(false), key, state.quotes);
     state = { ...state, quotes: picked.shown };
     if (picked.item) {
       const { q, d } = picked.item;
@@ -66,20 +71,17 @@ export function composeDigest(input: DigestInput): ComposedDigest {
   }
 
   if (input.content.onThisDay) {
-    const events = docs.flatMap((d) => d.events.filter((e) => e.granularity === 'day').map((e) => ({ e, d })));
-    const today = monthDay(input.localDate);
-    const same = events.filter((x) => monthDay(x.e.date) === today);
-    // Otherwise the nearest anniversary still to come this year (or, past the year's last one, next year's first).
-    const upcoming = [...events].sort((a, b) => monthDay(a.e.date).localeCompare(monthDay(b.e.date)));
-    const nextDay = upcoming.find((x) => monthDay(x.e.date) > today) ?? upcoming[0];
-    const chosen: Array<{ e: DatedEvent; d: (typeof docs)[number] }> = same.length ? same.slice(0, 3) : nextDay ? upcoming.filter((x) => monthDay(x.e.date) === monthDay(nextDay.e.date)).slice(0, 3) : [];
-    for (const { e, d } of chosen) {
-      items.push({ heading: same.length ? `On this day — ${e.date}` : `Coming anniversary — ${e.date}`, text: e.text, citation: cite(refOf(d), e.line) });
+    // On this day in any year, or else the nearest anniversary still to come (wrapping round the year).
+    const { exact, hits } = input.query.anniversaries(input.localDate.slice(5, 10), { documents: input.documents });
+    for (const { event, document } of hits) {
+      items.push({ heading: exact ? `On this day — ${event.date}` : `Coming anniversary — ${event.date}`, text: event.text, citation: cite(document, event.line) });
     }
   }
 
   if (input.content.section) {
-    const sections = docs.flatMap((d) => d.sections.map((s, i) => ({ s, i, d })));
+    const sections = function* () {
+      for (const d of docs) for (const [i, s] of d.sections.entries()) yield { s, i, d };
+    };
     const picked = rotate(sections, (x) => `${x.d.id}#${x.i}`, state.sections);
     state = { ...state, sections: picked.shown };
     if (picked.item) {

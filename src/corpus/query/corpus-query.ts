@@ -80,6 +80,7 @@ export class CorpusQuery {
   private eventLookup: EventTable | null = null;
   private sectionLookup: SectionLookup | null = null;
   private speakerNames: Map<string, SpeakerNames> | null = null;
+  private calendar: Array<{ monthDay: string; event: DatedEvent; documentId: string }> | null = null;
 
   constructor(index: CorpusIndex) {
     this.index = index;
@@ -91,6 +92,7 @@ export class CorpusQuery {
     this.docLookup = null;
     this.quoteLookup = null;
     this.eventLookup = null;
+    this.calendar = null;
     this.sectionLookup = null;
     this.speakerNames = null;
     this.nameIndexCache = null;
@@ -248,6 +250,37 @@ export class CorpusQuery {
     }
     const set = scope.documents;
     return set ? (id) => set.has(id) : () => true;
+  }
+
+  /**
+   * Day-dated events as anniversaries: the first month-day on or after `monthDay` (MM-DD) that has events in
+   * scope, wrapping round the year. Sorted once, so a digest for each of many servers costs a binary search.
+   */
+  anniversaries(monthDay: string, scope: Scope = {}, limit = 3): { exact: boolean; hits: EventHit[] } {
+    this.calendar ??= this.index.documents
+      .flatMap((d) => d.events.filter((e) => e.granularity === 'day').map((event) => ({ monthDay: event.date.slice(5, 10), event, documentId: d.id })))
+      .sort((a, b) => a.monthDay.localeCompare(b.monthDay) || a.event.date.localeCompare(b.event.date));
+    const cal = this.calendar;
+    const inScope = this.scopeTest(scope);
+    let lo = 0;
+    let hi = cal.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cal[mid]?.monthDay ?? '') < monthDay) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = 0; k < cal.length; k++) {
+      const first = cal[(lo + k) % cal.length];
+      if (!first || !inScope(first.documentId)) continue;
+      const hits: EventHit[] = [];
+      for (let j = (lo + k) % cal.length; j < cal.length && cal[j]?.monthDay === first.monthDay && hits.length < limit; j++) {
+        const c = cal[j];
+        const doc = c ? this.docById.get(c.documentId) : undefined;
+        if (c && doc && inScope(c.documentId)) hits.push({ event: c.event, document: ref(doc) });
+      }
+      return { exact: first.monthDay === monthDay, hits };
+    }
+    return { exact: false, hits: [] };
   }
 
   /** Adds analysed documents (a server's uploads) to the live index. */
