@@ -1,12 +1,12 @@
 // npm start: configuration → store → index → the Discord bot, or the local console when there is no token.
-import { COMMANDS } from './commands/index.ts';
-import { createApp } from './app/app.ts';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { createApp } from './app/app.ts';
+import { COMMANDS } from './commands/index.ts';
 import { readConfig, sqlitePath } from './config/env.ts';
-import { DigestClaims } from './digest/claims.ts';
 import { startConsole } from './console/repl.ts';
 import { openIndex } from './corpus/index/open-index.ts';
+import { DigestClaims } from './digest/claims.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger } from './logging/logger.ts';
 import { openStore } from './store/open-store.ts';
@@ -27,11 +27,18 @@ const token = config.DISCORD_TOKEN;
 const useConsole = !token || process.argv.includes('--console');
 
 const started = performance.now();
-const indexing = openIndex(config.CORPUS_DIR, config.INDEX_CACHE_DIR, { quiet: !useConsole }).then(({ query, fromCache }) => {
-  const docs = query.index.documents.length;
-  const message = `Index ${fromCache ? 'loaded from cache' : 'built'}: ${docs} document${docs === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms.`;
-  return { query, message };
-});
+const indexing = openIndex(config.CORPUS_DIR, config.INDEX_CACHE_DIR, { quiet: !useConsole }).then(
+  ({ query, fromCache }) => {
+    const docs = query.index.documents.length;
+    const message = `Index ${fromCache ? 'loaded from cache' : 'built'}: ${docs} document${docs === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms.`;
+    return { query, message };
+  },
+  (error: unknown) => {
+    // Without an index there is nothing to answer from: say why and stop.
+    process.stderr.write(`Lectern cannot start: the documents in ${config.CORPUS_DIR} could not be indexed: ${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);
 
 if (useConsole) {
   const { query, message } = await indexing;

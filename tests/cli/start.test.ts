@@ -64,6 +64,9 @@ describe('starting Lectern', { timeout: 30_000 }, () => {
     const error = await promisify(execFile)(tsx, ['src/index.ts'], { env: { ...process.env, DISCORD_TOKEN: 'nope', DEV_GUILD_ID: '12' }, encoding: 'utf8' }).catch((e: { code: number; stderr: string }) => e);
     expect('code' in error && error.code).toBe(1);
     expect('stderr' in error && error.stderr).toMatch(/DISCORD_TOKEN: does not look like a bot token[\s\S]*DEV_GUILD_ID: must be a Discord id/);
+    const missing = await promisify(execFile)(tsx, ['src/index.ts'], { env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: path.join(dir, 'no-such-folder') }, encoding: 'utf8' }).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in missing && missing.code).toBe(1);
+    expect('stderr' in missing && missing.stderr).toMatch(/could not be indexed: .*no-such-folder/);
   });
 
   it('npm run deploy-commands registers the commands by hand', async () => {
