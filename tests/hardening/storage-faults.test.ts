@@ -180,7 +180,19 @@ describe('a read-only database file', () => {
     const runAsRoot = process.getuid?.() === 0;
     if (runAsRoot) expect(rootBypasses).toBe(true);
 
-    // So the bot's side runs as an unprivileged user (nobody, 65534), for whom the permissions hold.
+    // So the bot's side runs as an unprivileged user (nobody, 65534), for whom the permissions hold. It must be able
+    // to reach the project's code: a checkout in a private temporary folder (mode 0700) is opened for traversal.
+    const opened: Array<{ dir: string; mode: number }> = [];
+    if (runAsRoot) {
+      for (let d = process.cwd(); ; d = path.dirname(d)) {
+        const mode = statSync(d).mode & 0o777;
+        if ((mode & 0o001) === 0) {
+          chmodSync(d, mode | 0o001);
+          opened.push({ dir: d, mode });
+        }
+        if (path.dirname(d) === d) break;
+      }
+    }
     const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'tests/hardening/storage-fault-child.ts'], {
       cwd: process.cwd(),
       env: { ...process.env, DB: file, GUILD: G, HOME: tmpdir() },
@@ -198,6 +210,7 @@ describe('a read-only database file', () => {
         resolve(c);
       });
     });
+    for (const o of opened) chmodSync(o.dir, o.mode);
     expect(code, err).toBe(0);
     const report = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, { ok: boolean; value?: unknown; error?: string }>;
     expect(report.uid).toBe(runAsRoot ? 65534 : process.getuid?.());
