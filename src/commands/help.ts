@@ -10,6 +10,9 @@ const EXAMPLES: Record<string, string> = {
   speakers: '/speakers',
   sections: '/sections',
   documents: '/documents',
+  config: '/config show (moderators)',
+  library: '/library add file:notes.md (moderators)',
+  digest: '/digest preview (moderators)',
 };
 
 /** Help lists the other commands; it is built from them so it never falls out of date. */
