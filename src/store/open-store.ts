@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import KeyvPostgres from '@keyv/postgres';
 import KeyvRedis from '@keyv/redis';
@@ -46,7 +46,16 @@ function adapterFor(url: string): KeyvStoreAdapter {
  * corrupt file or an unreachable server stops start-up with a message that names it.
  */
 export async function openStore(databaseUrl: string, namespace: string): Promise<Keyv> {
-  const shown = /^sqlite:/.test(databaseUrl) ? sqlitePath(databaseUrl) : displayUrl(databaseUrl);
+  const sqlite = /^sqlite:/.test(databaseUrl);
+  const shown = sqlite ? sqlitePath(databaseUrl) : displayUrl(databaseUrl);
+  // A database file that has gone missing would be recreated empty, and every server would silently get default
+  // settings. A marker beside it remembers that it existed, so start-up refuses instead.
+  const marker = `${shown}.in-use`;
+  if (sqlite && !existsSync(shown) && existsSync(marker)) {
+    throw new Error(
+      `Cannot open the database ${shown}: it is missing, but Lectern has kept settings there before (${marker} says so). Restore it from a backup, or delete ${marker} to start again with default settings.`,
+    );
+  }
   let failure: unknown = null;
   try {
     // Keyv's default turns a failed read into `undefined` (a server would silently get default settings) and a
@@ -57,6 +66,9 @@ export async function openStore(databaseUrl: string, namespace: string): Promise
     });
     await store.get('__open__');
     if (failure) throw failure;
+    if (sqlite && !existsSync(marker)) {
+      writeFileSync(marker, `Lectern keeps its settings in ${path.basename(shown)}. If that file goes missing, Lectern refuses to start rather than silently starting with default settings; delete this file to allow that.\n`);
+    }
     return store;
   } catch (error) {
     const reason = (error as Error).message.replace(`Database ${shown}: `, '');

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,21 @@ describe('settings in Keyv on SQLite', () => {
     await expect(openStore(`sqlite://${file}`, 'lectern')).rejects.toThrow(new RegExp(`Cannot open the database ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     await writeFile(path.join(dir, 'blocker'), 'a file where a folder should be');
     await expect(openStore(`sqlite://${path.join(dir, 'blocker', 'x.sqlite')}`, 'lectern')).rejects.toThrow(/Cannot open the database .*blocker/);
+  });
+
+  it('refuses to start afresh when the database file has gone missing, until told to', async () => {
+    const url = await tempDb();
+    const file = url.replace('sqlite://', '');
+    const first = await openStore(url, 'lectern');
+    const { def, apply: set } = apply('visibility', 'ephemeral');
+    await new SettingsStore(first).update(GUILD, mod(1), def.name, set, def.show);
+    await first.disconnect();
+    await rm(file);
+    await expect(openStore(url, 'lectern')).rejects.toThrow(/is missing, but Lectern has kept settings there before/);
+    await rm(`${file}.in-use`);
+    const fresh = await openStore(url, 'lectern');
+    expect((await new SettingsStore(fresh).get(GUILD)).replyVisibility).toBe('public');
+    await fresh.disconnect();
   });
 
   it('selects Redis or PostgreSQL by URL, and names an unreachable server without its password', async () => {
