@@ -5,7 +5,6 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Events } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
@@ -20,6 +19,7 @@ import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { createLogger, type Logger } from '../../src/logging/logger.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
+import { LogCapture } from '../support/log-capture.ts';
 import { DiscordStandIn, type RecordedRequest } from '../support/discord-standin.ts';
 
 // ---- Helpers ------------------------------------------------------------------------------------
@@ -89,20 +89,6 @@ function expectWithinDiscordLimits(d: MessageData): void {
   expect(total).toBeLessThanOrEqual(6000);
 }
 
-/** The bot's log, captured as pino writes it (one JSON object a line). */
-class LogCapture extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
-    this.lines.push(...String(chunk).split('\n').filter(Boolean));
-    done();
-  }
-  get text(): string {
-    return this.lines.join('\n');
-  }
-  entries(): Record<string, unknown>[] {
-    return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  }
-}
 
 /** Waits for a client event, bounded so that a broken gateway fails the test instead of hanging it. */
 const next = (bot: RunningBot, event: string) => once(bot.client, event, { signal: AbortSignal.timeout(10_000) });

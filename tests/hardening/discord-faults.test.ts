@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Events } from 'discord.js';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
@@ -23,6 +22,7 @@ import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
 import { configure } from '../support/configure.ts';
+import { LogCapture } from '../support/log-capture.ts';
 import { DiscordStandIn, discordError, rateLimited, type RecordedRequest, type StandInResponse } from '../support/discord-standin.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDA1.Gfaults.lectern-hardening-secret';
@@ -31,19 +31,6 @@ const EPHEMERAL = 64;
 const serverError = (status: 500 | 502 | 503): StandInResponse =>
   discordError(status, 0, status === 500 ? '500: Internal Server Error' : status === 502 ? '502: Bad Gateway' : '503: Service Unavailable');
 
-class LogCapture extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
-    this.lines.push(...String(chunk).split('\n').filter(Boolean));
-    done();
-  }
-  get text(): string {
-    return this.lines.join('\n');
-  }
-  entries(): Record<string, unknown>[] {
-    return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  }
-}
 
 /** Polls `check` until it holds, for at most `ms`. */
 async function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {

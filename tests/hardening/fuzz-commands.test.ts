@@ -8,7 +8,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { ApplicationCommandOptionType, PermissionFlagsBits, type APIEmbed } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import type Keyv from 'keyv';
@@ -29,6 +28,7 @@ import type { Reply } from '../../src/reply/reply.ts';
 import { defaultSettings, GuildSettingsSchema } from '../../src/settings/schema.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
+import { LogCapture } from '../support/log-capture.ts';
 import { DiscordStandIn, type RecordedRequest } from '../support/discord-standin.ts';
 import {
   attachmentArb,
@@ -379,16 +379,6 @@ const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDA5.GstandIn.lectern-fuzz-token';
 const MANAGE = String(PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
 const MEMBER = String(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
 
-class LogCapture extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
-    this.lines.push(...String(chunk).split('\n').filter(Boolean));
-    done();
-  }
-  entries(): Record<string, unknown>[] {
-    return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  }
-}
 
 type Sent = { name: string; options: unknown[]; permissions: string; autocomplete?: string; label: string };
 
