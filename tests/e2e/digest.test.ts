@@ -5,17 +5,12 @@ import path from 'node:path';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app/app.ts';
-import { COMMANDS } from '../../src/commands/index.ts';
-import { readConfig } from '../../src/config/env.ts';
-import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { DigestClaims } from '../../src/digest/claims.ts';
-import { startBot, type RunningBot } from '../../src/discord/bot.ts';
-import { createLogger } from '../../src/logging/logger.ts';
+import { type RunningBot } from '../../src/discord/bot.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { bundledIndex } from '../support/bundled-index.ts';
 import { configure } from '../support/configure.ts';
+import { startTestBot } from '../support/test-bot.ts';
 import { DiscordStandIn } from '../support/discord-standin.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDAz.Gdigest.lectern-e2e-digest';
@@ -39,17 +34,7 @@ describe('the daily digest, end to end', { timeout: 20_000 }, () => {
     claims = await DigestClaims.open(dbFile);
     const settings = new SettingsStore(store);
     await configure(settings, guild.id, { digest: 'on', 'digest-channel': channel, 'digest-time': '08:00', 'digest-timezone': 'Europe/Helsinki' });
-    const read = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE_URL: standin.apiBase, DEV_GUILD_ID: guild.id, LOG_LEVEL: 'silent' });
-    if (!read.ok) throw new Error(read.errors.join('\n'));
-    bot = await startBot({
-      config: { ...read.config, DISCORD_TOKEN: TOKEN },
-      app: createApp({ query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined }),
-      store,
-      logger: createLogger('silent'),
-      commands: COMMANDS,
-      digest: { claims, owner: 'e2e', now: () => now },
-      clientOptions: { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } },
-    });
+    ({ bot } = await startTestBot({ standin, token: TOKEN, guildId: guild.id, store, tmp, digest: { claims, owner: 'e2e', now: () => now } }));
   });
 
   afterAll(async () => {

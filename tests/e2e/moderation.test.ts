@@ -6,14 +6,10 @@ import path from 'node:path';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/app.ts';
-import { COMMANDS } from '../../src/commands/index.ts';
-import { readConfig } from '../../src/config/env.ts';
-import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
-import { startBot, type RunningBot } from '../../src/discord/bot.ts';
-import { createLogger } from '../../src/logging/logger.ts';
+import { type App } from '../../src/app/app.ts';
+import { type RunningBot } from '../../src/discord/bot.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { bundledIndex } from '../support/bundled-index.ts';
+import { startTestBot } from '../support/test-bot.ts';
 import { DiscordStandIn, type RecordedRequest } from '../support/discord-standin.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDAx.GstandIn.lectern-moderation-token';
@@ -48,18 +44,8 @@ describe('moderators configure Lectern and manage the reading list', { timeout: 
 
   beforeAll(async () => {
     await standin.start();
-    const read = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE_URL: standin.apiBase, DEV_GUILD_ID: guild.id, LOG_LEVEL: 'silent' });
-    if (!read.ok) throw new Error(read.errors.join('\n'));
     store = await openStore(`sqlite://${path.join(tmp, 'lectern.sqlite')}`, 'lectern');
-    app = await createApp({ query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined });
-    bot = await startBot({
-      config: { ...read.config, DISCORD_TOKEN: TOKEN },
-      app: Promise.resolve(app),
-      store,
-      logger: createLogger('silent'),
-      commands: COMMANDS,
-      clientOptions: { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } },
-    });
+    ({ bot, app } = await startTestBot({ standin, token: TOKEN, guildId: guild.id, store, tmp }));
     await bot.commandsSynced;
   });
 

@@ -15,12 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, createApp, type App, type Where } from '../../src/app/app.ts';
 import { SUBCOMMAND, type Command, type Options } from '../../src/commands/command.ts';
 import { COMMANDS } from '../../src/commands/index.ts';
-import { readConfig } from '../../src/config/env.ts';
 import { runLine } from '../../src/console/run-line.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { DigestClaims } from '../../src/digest/claims.ts';
 import { digestService } from '../../src/digest/service.ts';
-import { startBot, type RunningBot } from '../../src/discord/bot.ts';
+import { type RunningBot } from '../../src/discord/bot.ts';
 import { decodePageState } from '../../src/discord/page-state.ts';
 import { messageFor, type MessagePayload } from '../../src/discord/send.ts';
 import { createLogger } from '../../src/logging/logger.ts';
@@ -29,6 +28,7 @@ import { defaultSettings, GuildSettingsSchema } from '../../src/settings/schema.
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
 import { LogCapture } from '../support/log-capture.ts';
+import { startTestBot } from '../support/test-bot.ts';
 import { DiscordStandIn, type RecordedRequest } from '../support/discord-standin.ts';
 import {
   attachmentArb,
@@ -393,18 +393,8 @@ describe('hostile options sent to the real bot through INTERACTION_CREATE', { ti
 
   beforeAll(async () => {
     await standin.start();
-    const read = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE_URL: standin.apiBase, DEV_GUILD_ID: guild.id, LOG_LEVEL: 'info' });
-    if (!read.ok) throw new Error(read.errors.join('\n'));
     store = await openStore(`sqlite://${path.join(tmp, 'lectern.sqlite')}`, 'lectern');
-    app = await createApp({ query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined });
-    bot = await startBot({
-      config: { ...read.config, DISCORD_TOKEN: TOKEN },
-      app: Promise.resolve(app),
-      store,
-      logger: createLogger('info', TOKEN, log),
-      commands: COMMANDS,
-      clientOptions: { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } },
-    });
+    ({ bot, app } = await startTestBot({ standin, token: TOKEN, guildId: guild.id, store, tmp, logger: createLogger('info', TOKEN, log) }));
     await bot.commandsSynced;
   }, 30_000);
 
