@@ -48,7 +48,7 @@ const read = performance.now();
 const index = JSON.parse(text) as CorpusIndex;
 const parsed = performance.now();
 sample();
-if (index.format !== 1) throw new Error('not a format-1 index');
+if (index.format !== 2) throw new Error('not a format-2 index');
 const staleEngine = index.engineVersion !== engineVersion();
 const query = new CorpusQuery(index);
 const constructed = performance.now();

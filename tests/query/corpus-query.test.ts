@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
+import { buildIndex } from '../../src/corpus/index/build-index.ts';
+import { loadDocuments } from '../../src/corpus/load/load-file.ts';
+import { analyse } from '../corpus/helpers.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
 
 let q: CorpusQuery;
@@ -106,6 +109,29 @@ describe('sections and search', () => {
   it('searches sentences with typos and prefixes', () => {
     expect(q.searchSentences('porcupin')[0]?.sentence.line).toBe(13);
     expect(q.searchSentences('Bayraktr drones')[0]?.sentence.line).toBeGreaterThanOrEqual(49);
+  });
+
+  it('searches documents added or replaced before and after the cached sentence index is loaded', async () => {
+    // A fresh build: the shared index's cached sentence index was let go by the searches above.
+    const fresh = new CorpusQuery(buildIndex(await loadDocuments(['data/corpus'], () => undefined), 'test'));
+    expect(fresh.index.search).not.toBeNull();
+    const original = fresh.documents()[0];
+    const id = original?.id ?? '';
+    // Before the first search: the cached index is stale for the replaced document (which has as many
+    // sentences as before, so only knowing it changed tells them apart) and lacks the new one.
+    const count = original?.sentences.length ?? 0;
+    const replaced = analyse(Array.from({ length: count }, (_, k) => (k ? `Filler line ${k} is here.` : 'The herring quota was agreed in Bergen.')).join('\n\n'));
+    expect(replaced.sentences).toHaveLength(count);
+    fresh.addDocuments([{ ...replaced, id }, { ...analyse('Porcupine farmers met in Oslo.'), id: 'uploads/new' }]);
+    expect(fresh.searchSentences('herring quota').map((h) => h.document.id)).toEqual([id]);
+    expect(fresh.searchSentences('Bayraktar drones')).toEqual([]);
+    expect(fresh.searchSentences('porcupine').map((h) => h.document.id)).toEqual(['uploads/new']);
+    expect(fresh.index.search).toBeNull();
+    // After it: changes go straight into the live index.
+    fresh.removeDocument('uploads/new');
+    expect(fresh.searchSentences('porcupine')).toEqual([]);
+    fresh.addDocuments([{ ...analyse('A second porcupine text.'), id: 'uploads/other' }]);
+    expect(fresh.searchSentences('porcupine').map((h) => h.document.id)).toEqual(['uploads/other']);
   });
 
   it('autocompletes speakers by prefix, alias and spelling, at most 25', () => {

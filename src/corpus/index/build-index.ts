@@ -1,8 +1,8 @@
 import { analyseDocument } from '../analyse.ts';
 import type { LoadedDocument } from '../types.ts';
 import { engineVersion } from './engine-version.ts';
+import { SentenceIndex } from '../search/sentence-index.ts';
 import { mergeSpeakers } from './merge-speakers.ts';
-import { buildSearch } from './search-index.ts';
 import type { CorpusIndex } from './types.ts';
 
 /** Analyses every document and assembles the serialisable index the bot answers from. */
@@ -14,12 +14,12 @@ export function buildIndex(docs: LoadedDocument[], inputHash: string, onProgress
   });
   const speakers = mergeSpeakers(documents);
   return {
-    format: 1,
+    format: 2,
     engineVersion: engineVersion(),
     inputHash,
     builtAt: new Date().toISOString(),
     documents,
     speakers,
-    search: JSON.stringify(buildSearch(documents)),
+    search: SentenceIndex.build(documents).toJSON(),
   };
 }

@@ -63,7 +63,7 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<Loade
   if (!options.force) {
     try {
       const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as CorpusIndex;
-      if (cached.format === 1 && cached.inputHash === hash && cached.engineVersion === engineVersion()) return { index: cached, fromCache: true, cacheFile };
+      if (cached.format === 2 && cached.inputHash === hash && cached.engineVersion === engineVersion()) return { index: cached, fromCache: true, cacheFile };
     } catch {
       // No cache, or an unreadable one: build afresh.
     }

@@ -1,3 +1,4 @@
+import type { SerialisedSentenceIndex } from '../search/sentence-index.ts';
 import type { DocumentAnalysis, SpeakerKind } from '../types.ts';
 
 /** A speaker across the whole corpus: one person or organisation, whichever documents name them. */
@@ -14,12 +15,12 @@ export interface CorpusSpeaker {
 
 /** Everything the bot answers from: serialisable, cached on disk, loaded at start-up. */
 export interface CorpusIndex {
-  format: 1;
+  format: 2;
   engineVersion: string;
   inputHash: string;
   builtAt: string;
   documents: DocumentAnalysis[];
   speakers: CorpusSpeaker[];
-  /** MiniSearch's own JSON of the sentence index. */
-  search: string;
+  /** The sentence index, compact; null once a reader has loaded it (the live index is then what answers). */
+  search: SerialisedSentenceIndex | null;
 }

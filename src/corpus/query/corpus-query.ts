@@ -1,8 +1,8 @@
 import MiniSearch from 'minisearch';
 import { parseIsoDate, toUtc, type PartialDate } from '../events/calendar.ts';
 import { mergeSpeakers } from '../index/merge-speakers.ts';
-import { buildSearch, loadSearch, parseSentenceId, sentenceRefs, type SentenceSearch } from '../index/search-index.ts';
 import type { CorpusIndex, CorpusSpeaker } from '../index/types.ts';
+import { SentenceIndex } from '../search/sentence-index.ts';
 import { parseMention } from '../speakers/mention.ts';
 import { canonicalId } from '../speakers/registry.ts';
 import type { DatedEvent, DocumentAnalysis, Quote, QuoteKind, Section, Sentence } from '../types.ts';
@@ -72,7 +72,9 @@ export class CorpusQuery {
   private nameIndexCache: MiniSearch<{ id: string; names: string }> | null = null;
   private aliasToId = new Map<string, string>();
   private readonly docById = new Map<string, DocumentAnalysis>();
-  private search: SentenceSearch | null = null;
+  private search: SentenceIndex | null = null;
+  /** Documents removed (or replaced) before the cached sentence index was loaded: it is stale for them. */
+  private readonly changedBeforeSearch = new Set<string>();
   // Lookups derived from the index on first use (answers must not scan the whole corpus each time);
   // dropped whenever documents come or go.
   private docLookup: DocLookup | null = null;
@@ -289,7 +291,8 @@ export class CorpusQuery {
       if (this.docById.has(d.id)) this.removeDocument(d.id);
       this.index.documents.push(d);
       this.docById.set(d.id, d);
-      if (this.search) this.search.addAll(sentenceRefs(d));
+      // Before the search is loaded, a new document is simply missing from the cached form and added then.
+      if (this.search) this.search.add(d);
     }
     this.index.speakers = mergeSpeakers(this.index.documents);
     this.indexSpeakers();
@@ -298,7 +301,9 @@ export class CorpusQuery {
   removeDocument(id: string): boolean {
     const doc = this.docById.get(id);
     if (!doc) return false;
-    if (this.search) for (const r of sentenceRefs(doc)) this.search.discard(r.id);
+    // Before the search is loaded: the cached form must not answer for this id (it may come back changed).
+    if (this.search) this.search.remove(id);
+    else this.changedBeforeSearch.add(id);
     this.index.documents.splice(this.index.documents.indexOf(doc), 1);
     this.docById.delete(id);
     this.index.speakers = mergeSpeakers(this.index.documents);
@@ -307,14 +312,24 @@ export class CorpusQuery {
   }
 
   /** The sentence index is only needed by search: load it on first use so start-up stays fast. */
-  private sentenceSearch(): SentenceSearch {
+  private sentenceSearch(): SentenceIndex {
     if (!this.search) {
-      // Built afresh when another reader of this index already let its serialised form go.
-      this.search = this.index.search ? loadSearch(this.index.search) : buildSearch(this.index.documents);
-      // The serialised form is large and now redundant: let it go (the live search is what answers).
-      this.index.search = '';
-      // Documents added after the index was built are not in its serialised search yet.
-      for (const d of this.index.documents) if (d.sentences.length && !this.search.has(`${d.id}#0`)) this.search.addAll(sentenceRefs(d));
+      let search: SentenceIndex | null = null;
+      if (this.index.search) {
+        try {
+          search = SentenceIndex.load(this.index.search, (id) => (this.changedBeforeSearch.has(id) ? undefined : this.docById.get(id)));
+        } catch {
+          // A cache that does not match its documents is rebuilt rather than trusted.
+          search = null;
+        }
+      }
+      search ??= SentenceIndex.build([]);
+      // Documents added since the index was built (or changed before it was loaded).
+      for (const d of this.index.documents) if (!search.has(d.id)) search.add(d);
+      // The serialised form is now redundant: let it go.
+      this.index.search = null;
+      this.changedBeforeSearch.clear();
+      this.search = search;
     }
     return this.search;
   }
@@ -573,16 +588,13 @@ export class CorpusQuery {
     return buckets.flat().slice(0, MAX_CHOICES);
   }
 
+  /** The best sentences holding every word of the text (or a completion or near spelling of it), best first. */
   searchSentences(text: string, scope: Scope = {}, limit = 10): SentenceHit[] {
-    const allowed = this.scopeTest(scope);
     const out: SentenceHit[] = [];
-    for (const r of this.sentenceSearch().search(text)) {
-      const { documentId, sentence: s } = parseSentenceId(String(r.id));
-      const doc = this.docById.get(documentId);
-      const sentence = doc?.sentences[s];
-      if (!doc || !sentence || !allowed(doc.id)) continue;
-      out.push({ sentence, document: this.refOf(doc), terms: r.terms, score: r.score });
-      if (out.length >= limit) break;
+    for (const m of this.sentenceSearch().search(text, { limit, allowed: this.scopeTest(scope) })) {
+      const doc = this.docById.get(m.documentId);
+      const sentence = doc?.sentences[m.sentence];
+      if (doc && sentence) out.push({ sentence, document: this.refOf(doc), terms: m.terms, score: m.score });
     }
     return out;
   }

@@ -1,0 +1,296 @@
+import { expandTerm, type Expansion, type Vocabulary } from './expand.ts';
+import { searchTerms } from './tokens.ts';
+import { TopK } from './top-k.ts';
+import { VarintReader, VarintWriter } from './varint.ts';
+
+/** What the index needs of a document: its id and its sentences' text. */
+export interface SearchableDocument {
+  id: string;
+  sentences: ReadonlyArray<{ text: string }>;
+}
+
+/** The index as the cache stores it: compact strings, decoded in one pass at load. */
+export interface SerialisedSentenceIndex {
+  format: 1;
+  /** Document ids in the order their sentences are numbered (null: a removed document's numbers). */
+  documents: Array<string | null>;
+  sentenceCounts: number[];
+  /** Index terms, newline-separated, in the order of their postings. */
+  terms: string;
+  /** Each sentence's length in index terms (at most 255), base64. */
+  lengths: string;
+  postingCount: number;
+  /** Each term's sentence numbers as varint gaps, base64. */
+  postings: string;
+}
+
+export interface SentenceMatch {
+  documentId: string;
+  sentence: number;
+  /** The index terms that matched, as they appear in the sentence (for highlighting). */
+  terms: string[];
+  score: number;
+}
+
+export interface SearchOptions {
+  limit: number;
+  /** Documents outside the reader's scope; asked once per document per search. */
+  allowed?: (documentId: string) => boolean;
+}
+
+/** Query words beyond this many add cost but hardly change which sentences come first. */
+const MAX_QUERY_TERMS = 16;
+// BM25, with every term counted once per sentence (sentences are short: repeats say little).
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * An inverted index over every sentence of the corpus, answering AND queries (each word, or a completion or
+ * near spelling of it) with the best few sentences. Sentences are numbered in document order; each term's
+ * sentences are a sorted run of one shared Int32Array. A search walks the rarest word's sentences, checks
+ * them against the other words' lists, and scores only the sentences that match every word, keeping the
+ * best few: its cost follows the rarest word, not the corpus. Documents added later (uploads) go into small
+ * per-term lists beside the shared array; removed ones are skipped.
+ */
+export class SentenceIndex implements Vocabulary {
+  private docs: Array<SearchableDocument | null> = [];
+  private readonly ordinalOf = new Map<string, number>();
+  private sentDoc = new Int32Array(1024);
+  private sentLocal = new Int32Array(1024);
+  private sentLen = new Uint8Array(1024);
+  private sentenceCount = 0;
+  private totalLength = 0;
+  private readonly termIds = new Map<string, number>();
+  private readonly termText: string[] = [];
+  private baseOffsets = new Int32Array(1);
+  private basePostings = new Int32Array(0);
+  private readonly extra = new Map<number, number[]>();
+  private sortedTerms: string[] | null = null;
+  // Scratch space for a search, one slot per sentence: how many query words it has matched, and its score.
+  private level = new Uint8Array(0);
+  private acc = new Float64Array(0);
+
+  static build(documents: Iterable<SearchableDocument>): SentenceIndex {
+    const index = new SentenceIndex();
+    for (const d of documents) index.add(d);
+    index.compact();
+    return index;
+  }
+
+  /**
+   * The index from its cached form. A document the lookup no longer knows stays numbered but is never
+   * returned (add it again if it changed); throws if a known document's sentences do not match.
+   */
+  static load(data: SerialisedSentenceIndex, documents: (id: string) => SearchableDocument | undefined): SentenceIndex {
+    if (data.format !== 1 || data.documents.length !== data.sentenceCounts.length) throw new Error('unknown sentence index format');
+    const index = new SentenceIndex();
+    const n = data.sentenceCounts.reduce((a, b) => a + b, 0);
+    index.grow(n);
+    const lengths = Buffer.from(data.lengths, 'base64');
+    if (lengths.length !== n) throw new Error('sentence index lengths do not match');
+    data.documents.forEach((id, ordinal) => {
+      const count = data.sentenceCounts[ordinal] ?? 0;
+      const doc = id === null ? undefined : documents(id);
+      if (doc && doc.sentences.length !== count) throw new Error(`sentence index does not match document ${id}`);
+      index.docs.push(doc ?? null);
+      if (doc) index.ordinalOf.set(doc.id, ordinal);
+      for (let k = 0; k < count; k++) {
+        const g = index.sentenceCount++;
+        index.sentDoc[g] = ordinal;
+        index.sentLocal[g] = k;
+        index.sentLen[g] = lengths[g] as number;
+        index.totalLength += lengths[g] as number;
+      }
+    });
+    const terms = data.terms ? data.terms.split('\n') : [];
+    const reader = new VarintReader(data.postings);
+    index.baseOffsets = new Int32Array(terms.length + 1);
+    index.basePostings = new Int32Array(data.postingCount);
+    let at = 0;
+    terms.forEach((t, id) => {
+      index.termIds.set(t, id);
+      index.termText.push(t);
+      at += reader.readSortedInto(index.basePostings, at);
+      index.baseOffsets[id + 1] = at;
+    });
+    if (at !== data.postingCount || !reader.done) throw new Error('sentence index postings do not match');
+    return index;
+  }
+
+  toJSON(): SerialisedSentenceIndex {
+    this.compact();
+    const writer = new VarintWriter();
+    for (let id = 0; id < this.termText.length; id++) writer.writeSorted(this.basePostings.subarray(this.baseOffsets[id], this.baseOffsets[id + 1]));
+    const counts = new Int32Array(this.docs.length);
+    for (let g = 0; g < this.sentenceCount; g++) counts[this.sentDoc[g] as number] = (counts[this.sentDoc[g] as number] as number) + 1;
+    return {
+      format: 1,
+      documents: this.docs.map((d) => d?.id ?? null),
+      sentenceCounts: [...counts],
+      terms: this.termText.join('\n'),
+      lengths: Buffer.from(this.sentLen.buffer, 0, this.sentenceCount).toString('base64'),
+      postingCount: this.basePostings.length,
+      postings: writer.toBase64(),
+    };
+  }
+
+  has(documentId: string): boolean {
+    return this.ordinalOf.has(documentId);
+  }
+
+  /** Adds (or replaces) a document's sentences. */
+  add(doc: SearchableDocument): void {
+    this.remove(doc.id);
+    const ordinal = this.docs.length;
+    this.docs.push(doc);
+    this.ordinalOf.set(doc.id, ordinal);
+    this.grow(this.sentenceCount + doc.sentences.length);
+    doc.sentences.forEach((s, k) => {
+      const g = this.sentenceCount++;
+      const terms = searchTerms(s.text);
+      this.sentDoc[g] = ordinal;
+      this.sentLocal[g] = k;
+      this.sentLen[g] = Math.min(255, terms.length);
+      this.totalLength += this.sentLen[g] as number;
+      for (const t of terms) {
+        let id = this.termIds.get(t);
+        if (id === undefined) {
+          id = this.termText.length;
+          this.termIds.set(t, id);
+          this.termText.push(t);
+          this.sortedTerms = null;
+        }
+        const list = this.extra.get(id);
+        if (!list) this.extra.set(id, [g]);
+        else if (list[list.length - 1] !== g) list.push(g);
+      }
+    });
+  }
+
+  /** Forgets a document: its sentences stay numbered but are never returned. */
+  remove(documentId: string): boolean {
+    const ordinal = this.ordinalOf.get(documentId);
+    if (ordinal === undefined) return false;
+    this.docs[ordinal] = null;
+    this.ordinalOf.delete(documentId);
+    return true;
+  }
+
+  // Vocabulary, for expanding a query word into completions and near spellings.
+  sorted(): string[] {
+    this.sortedTerms ??= [...this.termText].sort();
+    return this.sortedTerms;
+  }
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+  frequency(id: number): number {
+    const base = id + 1 < this.baseOffsets.length ? (this.baseOffsets[id + 1] as number) - (this.baseOffsets[id] as number) : 0;
+    return base + (this.extra.get(id)?.length ?? 0);
+  }
+
+  /** The best `limit` sentences containing every word of the query (or a completion or near spelling of it). */
+  search(query: string, options: SearchOptions): SentenceMatch[] {
+    const words = [...new Set(searchTerms(query))].slice(0, MAX_QUERY_TERMS);
+    if (!words.length || options.limit <= 0) return [];
+    const groups: Expansion[][] = [];
+    for (const w of words) {
+      const group = expandTerm(w, this);
+      if (!group.length) return [];
+      groups.push(group);
+    }
+    // Rarest word first: its sentences are the only candidates.
+    const cost = (g: Expansion[]) => g.reduce((a, e) => a + this.frequency(e.id), 0);
+    groups.sort((a, b) => cost(a) - cost(b));
+
+    const level = this.level;
+    const acc = this.acc;
+    const avg = this.totalLength / Math.max(1, this.sentenceCount);
+    const candidates: number[] = [];
+    groups.forEach((group, j) => {
+      for (const e of group) {
+        const df = this.frequency(e.id);
+        const weight = e.weight * Math.log(1 + (this.sentenceCount - df + 0.5) / (df + 0.5)) * (K1 + 1);
+        const visit = (g: number) => {
+          const l = level[g] as number;
+          // A sentence counts for word j only if it matched every earlier word (or another form of word j).
+          if (l !== j && l !== j + 1) return;
+          if (l === 0) candidates.push(g);
+          level[g] = j + 1;
+          acc[g] = (acc[g] as number) + weight / (1 + K1 * (1 - B + (B * (this.sentLen[g] as number)) / avg));
+        };
+        const end = e.id + 1 < this.baseOffsets.length ? (this.baseOffsets[e.id + 1] as number) : 0;
+        for (let p = e.id + 1 < this.baseOffsets.length ? (this.baseOffsets[e.id] as number) : 0; p < end; p++) visit(this.basePostings[p] as number);
+        for (const g of this.extra.get(e.id) ?? []) visit(g);
+      }
+    });
+
+    const top = new TopK(options.limit);
+    const docOk = new Map<number, boolean>();
+    for (const g of candidates) {
+      if (level[g] === groups.length) {
+        const ordinal = this.sentDoc[g] as number;
+        let ok = docOk.get(ordinal);
+        if (ok === undefined) {
+          const doc = this.docs[ordinal];
+          ok = !!doc && (!options.allowed || options.allowed(doc.id));
+          docOk.set(ordinal, ok);
+        }
+        if (ok) top.offer(g, acc[g] as number);
+      }
+      level[g] = 0;
+      acc[g] = 0;
+    }
+
+    const matched = new Set(groups.flat().map((e) => this.termText[e.id]));
+    return top.items().map(({ key: g, score }) => {
+      const doc = this.docs[this.sentDoc[g] as number] as SearchableDocument;
+      const sentence = this.sentLocal[g] as number;
+      const terms = [...new Set(searchTerms(doc.sentences[sentence]?.text ?? '').filter((t) => matched.has(t)))];
+      return { documentId: doc.id, sentence, terms, score };
+    });
+  }
+
+  /** Room for n sentences in the per-sentence arrays. */
+  private grow(n: number): void {
+    if (n > this.sentDoc.length) {
+      const size = Math.max(n, this.sentDoc.length * 2);
+      const resize = <T extends Int32Array | Uint8Array>(a: T, make: (size: number) => T): T => {
+        const b = make(size);
+        b.set(a);
+        return b;
+      };
+      this.sentDoc = resize(this.sentDoc, (s) => new Int32Array(s));
+      this.sentLocal = resize(this.sentLocal, (s) => new Int32Array(s));
+      this.sentLen = resize(this.sentLen, (s) => new Uint8Array(s));
+    }
+    if (n > this.level.length) {
+      this.level = new Uint8Array(this.sentDoc.length);
+      this.acc = new Float64Array(this.sentDoc.length);
+    }
+  }
+
+  /** Moves the per-term lists of added documents into the shared array. */
+  private compact(): void {
+    if (!this.extra.size) return;
+    const terms = this.termText.length;
+    const offsets = new Int32Array(terms + 1);
+    let total = 0;
+    for (let id = 0; id < terms; id++) {
+      total += this.frequency(id);
+      offsets[id + 1] = total;
+    }
+    const postings = new Int32Array(total);
+    for (let id = 0; id < terms; id++) {
+      let at = offsets[id] as number;
+      if (id + 1 < this.baseOffsets.length) {
+        postings.set(this.basePostings.subarray(this.baseOffsets[id], this.baseOffsets[id + 1]), at);
+        at += (this.baseOffsets[id + 1] as number) - (this.baseOffsets[id] as number);
+      }
+      for (const g of this.extra.get(id) ?? []) postings[at++] = g;
+    }
+    this.baseOffsets = offsets;
+    this.basePostings = postings;
+    this.extra.clear();
+  }
+}
