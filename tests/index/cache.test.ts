@@ -24,6 +24,13 @@ describe('index cache', () => {
     expect(third.index.documents).toHaveLength(2);
     // The stale cache is removed, so the folder holds one index.
     expect((await readdir(cacheDir)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+
+    // An edit to a file that keeps its name is a new input too.
+    await writeFile(path.join(corpus, 'new.txt'), 'March 4, 2025\n"We will rebuild it all," said Mayor Ann Lee.\n');
+    const fourth = await loadOrBuildIndex(options);
+    expect(fourth.fromCache).toBe(false);
+    expect(fourth.index.documents.find((d) => d.id === 'new.txt')?.quotes[0]?.text).toMatch(/rebuild it all/);
+    expect((await loadOrBuildIndex(options)).fromCache).toBe(true);
   });
 
   it('skips unreadable documents with a warning and indexes the rest', async () => {
