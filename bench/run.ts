@@ -21,6 +21,8 @@ import { findDocuments, loadFile } from '../src/corpus/load/load-file.ts';
 import { CorpusQuery } from '../src/corpus/query/corpus-query.ts';
 import type { LoadedDocument } from '../src/corpus/types.ts';
 import { composeDigest, type RotationState } from '../src/digest/compose.ts';
+import { paginate, renderEmbed } from '../src/discord/render.ts';
+import type { Reply } from '../src/reply/reply.ts';
 import { generateCorpus, mulberry32 } from './generate-corpus.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -226,14 +228,19 @@ interface SizeResult {
   serving: { peakRssBytes: number; peakHeapBytes: number };
 }
 
-const COMMAND_ROWS = ['/quote', '/event', '/summary', '/search', '/timeline', 'autocomplete speaker', 'autocomplete section'] as const;
+const COMMAND_ROWS = ['/quote', '/event', '/summary', '/search', '/timeline', '/timeline (no range)', 'autocomplete speaker', 'autocomplete section'] as const;
 
 function commandRunner(ctx: CommandContext, name: string): (options: Options) => Outcome {
   const command = findCommand(name);
   if (!command) throw new Error(`no /${name} command`);
+  // Timed to the first page drawn as Discord gets it: the paging of a long answer is part of its cost.
+  const draw = (r: Reply) => {
+    renderEmbed(r, paginate(r), 0);
+    return r.kind === 'answer';
+  };
   return (options) => {
     const reply = command.run(ctx, options);
-    return reply instanceof Promise ? reply.then((r) => r.kind === 'answer') : reply.kind === 'answer';
+    return reply instanceof Promise ? reply.then(draw) : draw(reply);
   };
 }
 
@@ -262,8 +269,8 @@ async function measureQueries(ctx: CommandContext, w: Workload, memory: MemorySa
   out['/timeline'] = await time(runs, w.timeline.map((o) => () => timeline(o)), memory);
   out['autocomplete speaker'] = await time(runs, w.speakerPrefixes.map((p) => () => speakerChoices(p)), memory);
   out['autocomplete section'] = await time(runs, w.sectionPrefixes.map((p) => () => sectionChoices(p)), memory);
-  // The whole timeline, unbounded: the reply grows with the corpus (and is paged by the renderer).
-  out['/timeline (all, unbounded)'] = await time(Math.min(runs, 20), [() => timeline({})], memory, 2);
+  // /timeline with no range: every event in the corpus matches (the reply lists the first MAX_ITEMS).
+  out['/timeline (no range)'] = await time(Math.min(runs, 50), [() => timeline({})], memory, 2);
   return out;
 }
 
@@ -443,7 +450,6 @@ function table(results: SizeResult[]): string {
     row('process start → first answer', (r) => fmtMs(r.coldStart.processToFirstAnswerMs)),
     row('first /search (loads the search index)', (r) => fmtMs(r.coldStart.firstSearchMs)),
     ...COMMAND_ROWS.map((name) => row(`${name} median / p99`, lat(name))),
-    row('/timeline (all, unbounded) median / p99', lat('/timeline (all, unbounded)')),
     row(`digests composed, ${fmtN(results[0]?.digest.servers ?? SERVERS)} servers (total)`, (r) => fmtMs(r.digest.totalMs)),
     row('… per server median / p99', (r) => `${fmtMs(r.digest.perServerMedianMs)} / ${fmtMs(r.digest.perServerP99Ms)}`),
     row('peak RSS / heap: build (this process)', (r) => `${fmtMb(r.build.peakRssBytes)} / ${fmtMb(r.build.peakHeapBytes)}`),
@@ -460,7 +466,7 @@ function targets(results: SizeResult[]): string[] {
   const k = results.find((r) => r.documents === 1000);
   if (k) {
     check(k.coldStart.medianMs < 500, `1,000 docs: cold start < 500 ms: ${fmtMs(k.coldStart.medianMs)}`);
-    for (const name of ['/quote', '/event', '/summary', '/search', '/timeline'] as const) check((k.latency[name]?.p99Ms ?? Infinity) < 10, `1,000 docs: ${name} p99 < 10 ms: ${fmtMs(k.latency[name]?.p99Ms ?? NaN)}`);
+    for (const name of ['/quote', '/event', '/summary', '/search', '/timeline', '/timeline (no range)'] as const) check((k.latency[name]?.p99Ms ?? Infinity) < 10, `1,000 docs: ${name} p99 < 10 ms: ${fmtMs(k.latency[name]?.p99Ms ?? NaN)}`);
     for (const name of ['autocomplete speaker', 'autocomplete section'] as const) check((k.latency[name]?.p99Ms ?? Infinity) < 5, `1,000 docs: ${name} p99 < 5 ms: ${fmtMs(k.latency[name]?.p99Ms ?? NaN)}`);
     check(k.coldStart.peakRssBytes < 300 * MB, `1,000 docs: serving RSS < 300 MB: ${fmtMb(k.coldStart.peakRssBytes)}`);
   }

@@ -1,5 +1,5 @@
 import { describeAskedDate } from '../corpus/query/date-query.ts';
-import { answer, notFound } from '../reply/reply.ts';
+import { answer, countIntro, MAX_ITEMS, notFound } from '../reply/reply.ts';
 import { cite } from './cite.ts';
 import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
@@ -14,13 +14,17 @@ export const event: Command = {
     const asked = query.kind === 'point' ? describeAskedDate(query.date) : `${describeAskedDate(query.from)} – ${describeAskedDate(query.to)}`;
     if (!hits.length && !nearest.length) return notFound(`Nothing dated ${asked} in the reading list.`);
     const items = [
-      ...hits.map((h) => ({ heading: h.event.date, text: h.event.text, citation: cite(h.document, h.event.line) })),
+      ...hits.slice(0, MAX_ITEMS).map((h) => ({ heading: h.event.date, text: h.event.text, citation: cite(h.document, h.event.line) })),
       ...nearest.map((h) => ({ heading: `${h.event.date} (${hits.length ? 'nearby' : 'nearest'})`, text: h.event.text, citation: cite(h.document, h.event.line) })),
     ];
     return answer(
       `Events: ${asked}`,
       items,
-      hits.length ? `${hits.length} event${hits.length === 1 ? '' : 's'} on ${asked}${nearest.length ? ', and what happened around it' : ''}.` : `Nothing on ${asked}; the nearest events:`,
+      hits.length > MAX_ITEMS
+        ? countIntro(hits.length, `events on ${asked}`, 'ask for a shorter period or a `document`')
+        : hits.length
+          ? `${hits.length} event${hits.length === 1 ? '' : 's'} on ${asked}${nearest.length ? ', and what happened around it' : ''}.`
+          : `Nothing on ${asked}; the nearest events:`,
     );
   },
   autocomplete(ctx, option, value) {

@@ -1,4 +1,4 @@
-import { answer, notFound } from '../reply/reply.ts';
+import { answer, countIntro, MAX_ITEMS, notFound } from '../reply/reply.ts';
 import { cite } from './cite.ts';
 import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
@@ -13,8 +13,8 @@ export const speakers: Command = {
     if (!list.length) return notFound('Nobody is quoted in the reading list yet.');
     return answer(
       'Speakers',
-      list.map((s) => ({ heading: s.name, text: [s.roles[0], `${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'}`, s.aliases.length ? `also: ${s.aliases.slice(0, 4).join(', ')}` : ''].filter(Boolean).join(' · ') })),
-      `${list.length} speakers.`,
+      list.slice(0, MAX_ITEMS).map((s) => ({ heading: s.name, text: [s.roles[0], `${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'}`, s.aliases.length ? `also: ${s.aliases.slice(0, 4).join(', ')}` : ''].filter(Boolean).join(' · ') })),
+      countIntro(list.length, `speaker${list.length === 1 ? '' : 's'}`, 'pick a `document` to see its speakers', 'the most quoted'),
     );
   },
   autocomplete: (ctx, _option, value) => documentChoices(ctx, value),
@@ -31,8 +31,8 @@ export const sections: Command = {
     if (!list.length) return notFound('No sections yet: the reading list is empty.');
     return answer(
       'Sections',
-      list.map((h) => ({ heading: h.section.label, text: h.section.keywords.slice(0, 5).join(', '), citation: cite(h.document, h.section.lines[0], h.section.lines[1]) })),
-      `${list.length} sections. Ask for one with /summary section:<label>.`,
+      list.slice(0, MAX_ITEMS).map((h) => ({ heading: h.section.label, text: h.section.keywords.slice(0, 5).join(', '), citation: cite(h.document, h.section.lines[0], h.section.lines[1]) })),
+      `${countIntro(list.length, `section${list.length === 1 ? '' : 's'}`, 'pick a `document` to see its sections')} Ask for one with /summary section:<label>.`,
     );
   },
   autocomplete: (ctx, _option, value) => documentChoices(ctx, value),
@@ -47,8 +47,8 @@ export const documents: Command = {
     if (!docs.length) return notFound('The reading list is empty.');
     return answer(
       'Documents',
-      docs.map((d) => ({ heading: d.title, text: `${d.file} · ${d.published ?? 'undated'} · ${d.quotes.length} quotes, ${d.events.length} events, ${d.sections.length} sections` })),
-      `${docs.length} document${docs.length === 1 ? '' : 's'}.`,
+      docs.slice(0, MAX_ITEMS).map((d) => ({ heading: d.title, text: `${d.file} · ${d.published ?? 'undated'} · ${d.quotes.length} quotes, ${d.events.length} events, ${d.sections.length} sections` })),
+      countIntro(docs.length, `document${docs.length === 1 ? '' : 's'}`, 'the `document` option of every command finds any of them by name'),
     );
   },
 };

@@ -1,5 +1,5 @@
 import type { QuoteKind } from '../corpus/types.ts';
-import { answer, invalid, notFound } from '../reply/reply.ts';
+import { answer, countIntro, invalid, MAX_ITEMS, notFound } from '../reply/reply.ts';
 import { cite } from './cite.ts';
 import { clip, documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
@@ -23,12 +23,12 @@ export const quote: Command = {
     const role = speaker.roles[0] ? ` (${speaker.roles[0]})` : '';
     return answer(
       `Quotes from ${speaker.name}`,
-      hits.map((h) => ({
+      hits.slice(0, MAX_ITEMS).map((h) => ({
         heading: `${h.quote.kind === 'direct' ? 'Said' : h.quote.kind === 'indirect' ? 'Reported' : 'Quoted passage'}${h.quote.role ? ` — ${h.quote.role}` : ''}`,
         text: h.quote.kind === 'direct' ? `“${h.quote.text}”` : h.quote.text,
         citation: cite(h.document, h.quote.line),
       })),
-      `${hits.length} quote${hits.length === 1 ? '' : 's'} from ${speaker.name}${role}.`,
+      countIntro(hits.length, `quote${hits.length === 1 ? '' : 's'} from ${speaker.name}${role}`, 'narrow with `contains`, `kind` or `document`'),
     );
   },
   autocomplete(ctx, option, value, options) {

@@ -1,4 +1,4 @@
-import { answer, notFound } from '../reply/reply.ts';
+import { answer, countIntro, MAX_ITEMS, notFound } from '../reply/reply.ts';
 import { cite } from './cite.ts';
 import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
@@ -16,14 +16,16 @@ export const timeline: Command = {
       ...(options.from ? { from: options.from } : {}),
       ...(options.to ? { to: options.to } : {}),
       ...(ctx.dateOrder ? { order: ctx.dateOrder } : {}),
+      limit: MAX_ITEMS,
     });
     if (!found.ok) return notFound(found.message, found.suggestions);
-    if (!found.value.length) return notFound('No dated events in that period.');
+    const { hits, total } = found.value;
+    if (!total) return notFound('No dated events in that period.');
     const span = [options.from && `from ${options.from}`, options.to && `to ${options.to}`].filter(Boolean).join(' ');
     return answer(
       `Timeline${span ? ` ${span}` : ''}`,
-      found.value.map((h) => ({ heading: h.event.date, text: h.event.text, citation: cite(h.document, h.event.line) })),
-      `${found.value.length} dated event${found.value.length === 1 ? '' : 's'}, oldest first.`,
+      hits.map((h) => ({ heading: h.event.date, text: h.event.text, citation: cite(h.document, h.event.line) })),
+      countIntro(total, `dated event${total === 1 ? '' : 's'}, oldest first`, 'narrow it with `from` and `to`, or a `document`'),
     );
   },
   autocomplete(ctx, option, value) {

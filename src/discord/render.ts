@@ -27,9 +27,9 @@ export function paginate(reply: Reply): string[][] {
   const pages: string[][] = [];
   let page: string[] = [];
   let size = 0;
+  const perPage = reply.items.some((i) => i.citation) ? CITED_PER_PAGE : LISTED_PER_PAGE;
   for (const item of reply.items) {
     const text = itemText(item);
-    const perPage = reply.items.some((i) => i.citation) ? CITED_PER_PAGE : LISTED_PER_PAGE;
     if (page.length && (size + text.length + 2 > PAGE_BUDGET || page.length >= perPage)) {
       pages.push(page);
       page = [];

@@ -31,6 +31,19 @@ export interface Reply {
   ephemeral: boolean;
 }
 
+/**
+ * A reply lists at most this many items (about fifty pages of quotes or events, more than anyone pages
+ * through in Discord); the intro then says how many there were and how to narrow the question. Every page
+ * turn re-runs the command, so this also keeps a page turn on a large corpus as cheap as the first answer.
+ */
+export const MAX_ITEMS = 300;
+
+/** "12 events." or, past the cap, "185,556 events; the first 300 are shown: narrow with `from` and `to`." */
+export function countIntro(total: number, noun: string, narrow: string, shownAs = 'the first'): string {
+  const count = `${total.toLocaleString('en-US')} ${noun}`;
+  return total > MAX_ITEMS ? `${count}; ${shownAs} ${MAX_ITEMS} are shown${narrow ? `: ${narrow}` : ''}.` : `${count}.`;
+}
+
 export const answer = (title: string, items: ReplyItem[], intro?: string): Reply => ({ kind: 'answer', title, items, ephemeral: false, ...(intro ? { intro } : {}) });
 
 export const notFound = (message: string, suggestions: string[] = []): Reply => ({

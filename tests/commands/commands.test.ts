@@ -3,7 +3,10 @@ import type { CommandContext } from '../../src/commands/command.ts';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { renderText } from '../../src/console/render-text.ts';
 import { runLine } from '../../src/console/run-line.ts';
+import { buildIndex } from '../../src/corpus/index/build-index.ts';
+import { parseDocument } from '../../src/corpus/load/load-file.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
+import { MAX_ITEMS } from '../../src/reply/reply.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
 
 let ctx: CommandContext;
@@ -80,5 +83,34 @@ describe('commands as typed in the console or `npm run ask`', () => {
     // The autocomplete value picks the section exactly.
     expect((await runLine(ctx, `/summary section:${sections[0]?.value}`)).intro).toContain('lines 57–68');
     expect(((await quote?.autocomplete?.(ctx, 'speaker', '', {})) ?? []).length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('long answers', () => {
+  it('list at most MAX_ITEMS items and say how many there were and how to narrow the question', async () => {
+    // 320 council meetings over 2024, each with the mayor's words: more events and quotes than one reply lists.
+    const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
+    const text = Array.from({ length: 320 }, (_, i) => `On ${day(i)}, the council met in the town hall. "We met again, for meeting ${i + 1}," said Mayor Ann Lee.`).join('\n\n');
+    const big: CommandContext = { query: new CorpusQuery(buildIndex([parseDocument('2025-01-01-council.txt', '2025-01-01-council.txt', 'txt', text)], 'test')) };
+    expect(MAX_ITEMS).toBeLessThan(320);
+    const cases: Array<[string, RegExp]> = [
+      ['/timeline', /^320 dated events, oldest first; the first 300 are shown: narrow it with `from` and `to`/],
+      ['/event date:2024', /^320 events on 2024; the first 300 are shown: ask for a shorter period/],
+      ['/quote speaker:Ann Lee', /^320 quotes from Ann Lee.*; the first 300 are shown: narrow with `contains`/],
+    ];
+    for (const [line, intro] of cases) {
+      const reply = await runLine(big, line);
+      expect(reply.kind, line).toBe('answer');
+      expect(reply.intro, line).toMatch(intro);
+      expect(reply.items, line).toHaveLength(MAX_ITEMS);
+    }
+    // The first 300 are the first in order: the timeline starts on the first day and runs on.
+    const timeline = await runLine(big, '/timeline');
+    expect(timeline.items[0]?.heading).toBe(day(0));
+    expect(timeline.items[MAX_ITEMS - 1]?.heading).toBe(day(MAX_ITEMS - 1));
+    // Under the cap nothing changes.
+    const month = await runLine(big, '/timeline from:2024-01-01 to:2024-01-31');
+    expect(month.intro).toBe('31 dated events, oldest first.');
+    expect(month.items).toHaveLength(31);
   });
 });

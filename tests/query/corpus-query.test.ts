@@ -87,7 +87,8 @@ describe('events by date', () => {
     const found = q.timeline({ from: '2025-08-01', to: '2025-08-31' });
     expect(found.ok).toBe(true);
     if (found.ok) {
-      const dates = found.value.map((h) => h.event.date);
+      const dates = found.value.hits.map((h) => h.event.date);
+      expect(found.value.total).toBe(dates.length);
       expect(dates).toEqual([...dates].sort());
       expect(dates).toContain('2025-08-28');
       expect(dates.every((d) => d.startsWith('2025-08'))).toBe(true);

@@ -503,8 +503,8 @@ export class CorpusQuery {
     return { ok: true, value: { query, hits, nearest } };
   }
 
-  /** Events in date order, optionally between two dates. */
-  timeline(options: Scope & { from?: string; to?: string; order?: NumericOrder } = {}): Found<EventHit[]> {
+  /** Events in date order, optionally between two dates: the first `limit`, and how many there are in all. */
+  timeline(options: Scope & { from?: string; to?: string; order?: NumericOrder; limit?: number } = {}): Found<{ hits: EventHit[]; total: number }> {
     const docs = this.checkDocument(options);
     if (!docs.ok) return docs;
     let from = -Infinity;
@@ -521,13 +521,16 @@ export class CorpusQuery {
     if (from > to) return { ok: false, message: '`from` is after `to`: swap them.', suggestions: [] };
     const docSet = options.document || options.documents ? new Set(docs.value) : null;
     const hits: EventHit[] = [];
+    const limit = options.limit ?? Infinity;
+    let total = 0;
     const { entries, start, end } = this.eventIndex();
     for (let i = 0; i < entries.length; i++) {
       if ((start[i] as number) < from || (end[i] as number) > to) continue;
       const e = entries[i] as EventEntry;
-      if (!docSet || docSet.has(e.doc)) hits.push({ event: e.event, document: this.refOf(e.doc) });
+      if (docSet && !docSet.has(e.doc)) continue;
+      if (total++ < limit) hits.push({ event: e.event, document: this.refOf(e.doc) });
     }
-    return { ok: true, value: hits };
+    return { ok: true, value: { hits, total } };
   }
 
   sections(scope: Scope = {}): SectionHit[] {
