@@ -8,22 +8,22 @@ export const event: Command = {
   description: 'What happened on a date (Aug-29, 2025-08-29, August 2025, 1944, Aug 1 - Aug 31)',
   options: [{ name: 'date', description: 'A date, month, year or range', type: 'string', required: true, maxLength: 60 }, documentOption],
   run(ctx, options) {
-    const found = ctx.query.events(options.date ?? '', { ...scopeOf(ctx, options), ...(ctx.dateOrder ? { order: ctx.dateOrder } : {}) });
+    const found = ctx.query.events(options.date ?? '', { ...scopeOf(ctx, options), ...(ctx.dateOrder ? { order: ctx.dateOrder } : {}), limit: MAX_ITEMS });
     if (!found.ok) return notFound(found.message, found.suggestions);
-    const { query, hits, nearest } = found.value;
+    const { query, hits, total, nearest } = found.value;
     const asked = query.kind === 'point' ? describeAskedDate(query.date) : `${describeAskedDate(query.from)} – ${describeAskedDate(query.to)}`;
-    if (!hits.length && !nearest.length) return notFound(`Nothing dated ${asked} in the reading list.`);
+    if (!total && !nearest.length) return notFound(`Nothing dated ${asked} in the reading list.`);
     const items = [
-      ...hits.slice(0, MAX_ITEMS).map((h) => ({ heading: h.event.date, text: h.event.text, citation: cite(h.document, h.event.line) })),
-      ...nearest.map((h) => ({ heading: `${h.event.date} (${hits.length ? 'nearby' : 'nearest'})`, text: h.event.text, citation: cite(h.document, h.event.line) })),
+      ...hits.map((h) => ({ heading: h.event.date, text: h.event.text, citation: cite(h.document, h.event.line) })),
+      ...nearest.map((h) => ({ heading: `${h.event.date} (${total ? 'nearby' : 'nearest'})`, text: h.event.text, citation: cite(h.document, h.event.line) })),
     ];
     return answer(
       `Events: ${asked}`,
       items,
-      hits.length > MAX_ITEMS
-        ? countIntro(hits.length, `events on ${asked}`, 'ask for a shorter period or a `document`')
-        : hits.length
-          ? `${hits.length} event${hits.length === 1 ? '' : 's'} on ${asked}${nearest.length ? ', and what happened around it' : ''}.`
+      total > MAX_ITEMS
+        ? countIntro(total, `events on ${asked}`, 'ask for a shorter period or a `document`')
+        : total
+          ? `${total} event${total === 1 ? '' : 's'} on ${asked}${nearest.length ? ', and what happened around it' : ''}.`
           : `Nothing on ${asked}; the nearest events:`,
     );
   },

@@ -66,6 +66,9 @@ describe('events by date', () => {
     expect(year.ok && year.value.hits.map((h) => h.event.line)).toEqual([61]);
     const range = q.events('2025-09-01..2025-09-30');
     expect(range.ok && range.value.hits.map((h) => h.event.date)).toEqual(['2025-09-03', '2025-09-03', '2025-09-04']);
+    // A limit keeps the first hits in answer order and still counts them all.
+    const limited = q.events('2025-09-01..2025-09-30', { limit: 2 });
+    expect(limited.ok && [limited.value.hits.map((h) => h.event.date), limited.value.total]).toEqual([['2025-09-03', '2025-09-03'], 3]);
   });
 
   it('offers the nearest events when nothing happened on the day', () => {

@@ -452,8 +452,11 @@ export class CorpusQuery {
     return { ok: true, value: { speaker: speaker.value, hits } };
   }
 
-  /** Events on a date (or in a range); when nothing matches a single date, the nearest events around it. */
-  events(dateText: string, options: Scope & { order?: NumericOrder } = {}): Found<{ query: DateQuery; hits: EventHit[]; nearest: EventHit[] }> {
+  /**
+   * Events on a date (or in a range): the first `limit` and how many in all; when nothing matches a single
+   * date, the nearest events around it.
+   */
+  events(dateText: string, options: Scope & { order?: NumericOrder; limit?: number } = {}): Found<{ query: DateQuery; hits: EventHit[]; total: number; nearest: EventHit[] }> {
     const docs = this.checkDocument(options);
     if (!docs.ok) return docs;
     const parsed = parseDateQuery(dateText, options.order);
@@ -481,11 +484,13 @@ export class CorpusQuery {
     const matches = matcher(query);
     const within = new Nearest(3);
     const anywhere = new Nearest(3);
+    const limit = options.limit ?? Infinity;
+    let total = 0;
     for (let i = 0; i < entries.length; i++) {
       if (docSet && !docSet.has((entries[i] as EventEntry).doc)) continue;
       if (matches(table, i)) {
         const e = entries[i] as EventEntry;
-        hits.push({ event: e.event, document: this.refOf(e.doc) });
+        if (total++ < limit) hits.push({ event: e.event, document: this.refOf(e.doc) });
         continue;
       }
       if (!target || granularity[i] === GRANULARITY.year) continue;
@@ -497,10 +502,10 @@ export class CorpusQuery {
     }
     let nearest: EventHit[] = [];
     if (target) {
-      const ranked = (hits.length ? within : anywhere).items().map((i) => entries[i] as EventEntry);
+      const ranked = (total ? within : anywhere).items().map((i) => entries[i] as EventEntry);
       nearest = ranked.sort(byEntry).map((e) => ({ event: e.event, document: this.refOf(e.doc) }));
     }
-    return { ok: true, value: { query, hits, nearest } };
+    return { ok: true, value: { query, hits, total, nearest } };
   }
 
   /** Events in date order, optionally between two dates: the first `limit`, and how many there are in all. */
