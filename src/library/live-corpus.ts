@@ -4,9 +4,19 @@ import type { LoadedDocument } from '../corpus/types.ts';
 import type { GuildSettings } from '../settings/schema.ts';
 
 const UPLOADS = 'uploads/';
+/** Distinct reading lists kept at once. */
+const MAX_SCOPES = 64;
 
 /** The bundled documents plus every server's uploads, in one live index; each server sees its own part. */
 export class LiveCorpus {
+  /**
+   * Reading lists as last worked out, by what makes them differ (switched-off documents, own uploads):
+   * most servers change neither, so they share one. Bounded, as each holds an id per document.
+   */
+  private readonly scopes = new Map<string, ReadonlySet<string>>();
+  private uploadsByGuild = new Map<string, string[]>();
+  private revision = -1;
+
   constructor(readonly query: CorpusQuery) {}
 
   addUploads(docs: LoadedDocument[]): void {
@@ -21,10 +31,40 @@ export class LiveCorpus {
     return this.query.index.documents.filter((d) => !d.id.startsWith(UPLOADS));
   }
 
-  /** What one server reads: the bundled documents it has not switched off, and its own uploads. */
-  scopeFor(guildId: string, settings: GuildSettings): Set<string> {
+  /**
+   * What one server reads: the bundled documents it has not switched off, and its own uploads. Every
+   * command asks, so the answer is kept until documents come or go (working it out is O(documents)).
+   */
+  scopeFor(guildId: string, settings: GuildSettings): ReadonlySet<string> {
+    if (this.revision !== this.query.revision) this.reindex();
+    const own = this.uploadsByGuild.get(guildId) ?? [];
+    const key = `${settings.disabledDocuments.join('\n')}\0${own.join('\n')}`;
+    const cached = this.scopes.get(key);
+    if (cached) {
+      // Most recently used last, so the oldest is the one let go.
+      this.scopes.delete(key);
+      this.scopes.set(key, cached);
+      return cached;
+    }
     const disabled = new Set(settings.disabledDocuments);
-    const own = `${UPLOADS}${guildId}/`;
-    return new Set(this.query.index.documents.filter((d) => (d.id.startsWith(UPLOADS) ? d.id.startsWith(own) : !disabled.has(d.id))).map((d) => d.id));
+    const scope = new Set([...this.query.index.documents.filter((d) => !d.id.startsWith(UPLOADS) && !disabled.has(d.id)).map((d) => d.id), ...own]);
+    this.scopes.set(key, scope);
+    if (this.scopes.size > MAX_SCOPES) this.scopes.delete(this.scopes.keys().next().value as string);
+    return scope;
+  }
+
+  private reindex(): void {
+    this.revision = this.query.revision;
+    this.scopes.clear();
+    this.uploadsByGuild = new Map();
+    for (const d of this.query.index.documents) {
+      if (!d.id.startsWith(UPLOADS)) continue;
+      const end = d.id.indexOf('/', UPLOADS.length);
+      if (end < 0) continue;
+      const guild = d.id.slice(UPLOADS.length, end);
+      const list = this.uploadsByGuild.get(guild);
+      if (list) list.push(d.id);
+      else this.uploadsByGuild.set(guild, [d.id]);
+    }
   }
 }

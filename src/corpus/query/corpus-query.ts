@@ -83,6 +83,11 @@ export class CorpusQuery {
   private sectionLookup: SectionLookup | null = null;
   private speakerNames: Map<string, SpeakerNames> | null = null;
   private calendar: Array<{ monthDay: string; event: DatedEvent; documentId: string }> | null = null;
+  /** The documents of each reading-list scope seen (callers reuse one set per server while it holds). */
+  private scopedDocuments = new WeakMap<ReadonlySet<string>, DocumentAnalysis[]>();
+  private scopedDocumentSets = new WeakMap<ReadonlySet<string>, ReadonlySet<DocumentAnalysis>>();
+  private scopeMasks = new WeakMap<ReadonlySet<string>, Uint8Array>();
+  private revisionCount = 0;
 
   constructor(index: CorpusIndex) {
     this.index = index;
@@ -90,7 +95,16 @@ export class CorpusQuery {
     this.indexSpeakers();
   }
 
+  /** Changes whenever documents come or go: derived views of the corpus are stale when it has moved on. */
+  get revision(): number {
+    return this.revisionCount;
+  }
+
   private indexSpeakers(): void {
+    this.revisionCount++;
+    this.scopedDocuments = new WeakMap();
+    this.scopedDocumentSets = new WeakMap();
+    this.scopeMasks = new WeakMap();
     this.docLookup = null;
     this.quoteLookup = null;
     this.eventLookup = null;
@@ -199,6 +213,8 @@ export class CorpusQuery {
       start: new Float64Array(n),
       end: new Float64Array(n),
       order: new Int32Array(n),
+      doc: new Int32Array(n),
+      ordinal: new Map(this.index.documents.map((d, i) => [d, i])),
     };
     entries.forEach((e, i) => {
       table.year[i] = e.p.year;
@@ -208,6 +224,7 @@ export class CorpusQuery {
       table.start[i] = e.start;
       table.end[i] = e.end;
       table.order[i] = e.order;
+      table.doc[i] = table.ordinal.get(e.doc) ?? -1;
     });
     this.eventLookup = table;
     return table;
@@ -242,6 +259,36 @@ export class CorpusQuery {
     }
     this.speakerNames = out;
     return out;
+  }
+
+  /**
+   * Which documents an answer may come from: null for all; a named document's few; or the reading list's,
+   * kept per scope (building a set of tens of thousands of documents per question costs more than the answer).
+   */
+  private docFilter(scope: Scope, docs: DocumentAnalysis[]): ReadonlySet<DocumentAnalysis> | null {
+    if (scope.document) return new Set(docs);
+    const set = scope.documents;
+    if (!set) return null;
+    let filter = this.scopedDocumentSets.get(set);
+    if (!filter) {
+      filter = new Set(docs);
+      this.scopedDocumentSets.set(set, filter);
+    }
+    return filter;
+  }
+
+  /** The scope as one flag per document of the event table (kept per reading list): scans test a byte. */
+  private scopeMask(scope: Scope, docs: DocumentAnalysis[], table: EventTable): Uint8Array | null {
+    if (!scope.document && !scope.documents) return null;
+    const cached = !scope.document && scope.documents ? this.scopeMasks.get(scope.documents) : undefined;
+    if (cached) return cached;
+    const mask = new Uint8Array(this.index.documents.length);
+    for (const d of docs) {
+      const i = table.ordinal.get(d);
+      if (i !== undefined) mask[i] = 1;
+    }
+    if (!scope.document && scope.documents) this.scopeMasks.set(scope.documents, mask);
+    return mask;
   }
 
   /** Whether a document id is within the scope, without building the scope's document list when it can be avoided. */
@@ -344,7 +391,13 @@ export class CorpusQuery {
       if (named.length) return named;
       return this.index.documents.filter((d) => inScope(d) && (keys.get(d) ?? []).some((x) => x.includes(q)));
     }
-    return set ? this.index.documents.filter(inScope) : [...this.index.documents];
+    if (!set) return [...this.index.documents];
+    let scoped = this.scopedDocuments.get(set);
+    if (!scoped) {
+      scoped = this.index.documents.filter(inScope);
+      this.scopedDocuments.set(set, scoped);
+    }
+    return [...scoped];
   }
 
   /** Resolves a document option, or explains why it matches nothing. */
@@ -434,7 +487,7 @@ export class CorpusQuery {
     if (!speaker.ok) return speaker;
     const contains = options.contains?.trim().toLowerCase();
     const hits: QuoteHit[] = [];
-    const docSet = options.document || options.documents ? new Set(docs.value) : null;
+    const docSet = this.docFilter(options, docs.value);
     for (const { doc: d, quote: q } of this.quoteIndex().bySpeaker.get(speaker.value.id) ?? []) {
       if (docSet && !docSet.has(d)) continue;
       if (options.kind && q.kind !== options.kind) continue;
@@ -462,7 +515,6 @@ export class CorpusQuery {
     const parsed = parseDateQuery(dateText, options.order);
     if (!parsed.ok) return { ok: false, message: parsed.message, suggestions: [] };
     // One pass over the events (kept in answer order with their parsed dates), no re-parsing, no sorting.
-    const docSet = options.document || options.documents ? new Set(docs.value) : null;
     const query = parsed.query;
     const target = query.kind === 'point' && query.date.month !== undefined ? query.date : null;
     // The asked period in a given year (the event's own year when the date has none).
@@ -478,6 +530,7 @@ export class CorpusQuery {
     };
     const table = this.eventIndex();
     const { entries, year, granularity, start, end, order } = table;
+    const mask = this.scopeMask(options, docs.value, table);
     const hits: EventHit[] = [];
     // Neighbours: what happened just around the date ("the day before"), or the nearest events when nothing
     // matches: the three closest (ties to the earlier in document order), kept as they are met.
@@ -487,7 +540,7 @@ export class CorpusQuery {
     const limit = options.limit ?? Infinity;
     let total = 0;
     for (let i = 0; i < entries.length; i++) {
-      if (docSet && !docSet.has((entries[i] as EventEntry).doc)) continue;
+      if (mask && !mask[table.doc[i] as number]) continue;
       if (matches(table, i)) {
         const e = entries[i] as EventEntry;
         if (total++ < limit) hits.push({ event: e.event, document: this.refOf(e.doc) });
@@ -524,15 +577,16 @@ export class CorpusQuery {
       else to = endOf(parsed.query.date);
     }
     if (from > to) return { ok: false, message: '`from` is after `to`: swap them.', suggestions: [] };
-    const docSet = options.document || options.documents ? new Set(docs.value) : null;
     const hits: EventHit[] = [];
     const limit = options.limit ?? Infinity;
     let total = 0;
-    const { entries, start, end } = this.eventIndex();
+    const table = this.eventIndex();
+    const { entries, start, end } = table;
+    const mask = this.scopeMask(options, docs.value, table);
     for (let i = 0; i < entries.length; i++) {
       if ((start[i] as number) < from || (end[i] as number) > to) continue;
+      if (mask && !mask[table.doc[i] as number]) continue;
       const e = entries[i] as EventEntry;
-      if (docSet && !docSet.has(e.doc)) continue;
       if (total++ < limit) hits.push({ event: e.event, document: this.refOf(e.doc) });
     }
     return { ok: true, value: { hits, total } };
@@ -711,6 +765,9 @@ interface EventTable {
   start: Float64Array;
   end: Float64Array;
   order: Int32Array;
+  /** Each event's document, as its position in the index's documents. */
+  doc: Int32Array;
+  ordinal: Map<DocumentAnalysis, number>;
 }
 interface IndexedSection {
   hit: SectionHit;
