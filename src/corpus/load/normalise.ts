@@ -11,9 +11,20 @@ const REPLACEMENTS: Array<[RegExp, string]> = [
   [/\.\s\.\s\./g, '...'],
 ];
 
+/**
+ * Printable ASCII other than the backtick: NFC and every replacement but the spaced ellipsis leave such a line
+ * as it is, and most lines are like that.
+ */
+const PLAIN = /^[\x20-\x5f\x61-\x7e]*$/;
+const SPACED_ELLIPSIS = REPLACEMENTS[REPLACEMENTS.length - 1] as [RegExp, string];
+
 export function normaliseLine(line: string): string {
-  let out = line.normalize('NFC');
-  for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
+  let out: string;
+  if (PLAIN.test(line)) out = line.replace(SPACED_ELLIPSIS[0], SPACED_ELLIPSIS[1]);
+  else {
+    out = line.normalize('NFC');
+    for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
+  }
   return out.replace(/ {2,}/g, ' ').trimEnd();
 }
 
