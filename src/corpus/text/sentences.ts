@@ -14,7 +14,17 @@ export interface Span {
 }
 
 /** Closing punctuation and quotes that belong to the sentence they end. */
-const TRAILERS = /["')\]]/;
+const isTrailer = (c: string | undefined): boolean => c === '"' || c === "'" || c === ')' || c === ']';
+const isStop = (c: string | undefined): boolean => c === '.' || c === '!' || c === '?';
+
+/** A full stop that closes a quotation: dots then a double quote within the next three characters ("….""). */
+function closesQuoteAfter(text: string, dot: number): boolean {
+  for (let i = dot + 1; i < Math.min(text.length, dot + 4); i++) {
+    if (text[i] === '"') return true;
+    if (text[i] !== '.') return false;
+  }
+  return false;
+}
 
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
@@ -39,14 +49,13 @@ export function splitSentences(text: string): Span[] {
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     // Inside a quotation only a full stop that closes it ("a disgrace." The …) can end the sentence:
     // "?"/"!" before a closing mark are usually followed by the attribution ("Why?" Smith asked).
-    const closesQuote = ch === '.' && /^\.*"/.test(text.slice(i + 1, i + 4));
-    if (inQuote && i - quoteOpenedAt < 1500 && !closesQuote) continue;
+    if (inQuote && i - quoteOpenedAt < 1500 && !(ch === '.' && closesQuoteAfter(text, i))) continue;
 
     // Extend over the rest of an ellipsis or "?!" and any closing quotes/brackets.
     let j = i;
-    while (j + 1 < n && /[.!?]/.test(text[j + 1] ?? '')) j++;
+    while (j + 1 < n && isStop(text[j + 1])) j++;
     let k = j;
-    while (k + 1 < n && TRAILERS.test(text[k + 1] ?? '')) k++;
+    while (k + 1 < n && isTrailer(text[k + 1])) k++;
     if (k + 1 < n && text[k + 1] !== ' ') {
       i = j;
       continue;

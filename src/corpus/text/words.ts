@@ -1,5 +1,8 @@
 // Words for similarity and keywords: lower-cased, without stop words, lightly stemmed.
 
+import { memoised } from './memo.ts';
+import { wordRuns } from './word-scan.ts';
+
 export const STOP_WORDS = new Set(
   `a about above after again against all also although am an and any are aren't as at be because been before being below
   between both but by can cannot could couldn't did didn't do does doesn't doing don't down during each even ever every few
@@ -16,25 +19,42 @@ export const STOP_WORDS = new Set(
   upon use used using want way well went whose will year years`.split(/\s+/),
 );
 
-const WORD = /[\p{L}\p{M}\d][\p{L}\p{M}\d'’-]*/gu;
-
+/** Runs of letters, marks and digits, with inner apostrophes and hyphens: `/[\p{L}\p{M}\d][\p{L}\p{M}\d'’-]* /gu`. */
 export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
+  return wordRuns(text);
 }
 
 /** A light stemmer: enough to join "missile"/"missiles" and "Finland's"/"Finland" for similarity. */
-export function stem(word: string): string {
+export const stem: (word: string) => string = memoised((word) => {
   let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('es') && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   return w;
+});
+
+/** Only ASCII digits, as `/^\d+$/` (no `u` flag) has it, without a regex per word. */
+export function isDigits(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
+
+/** A word as a content term: lower-cased and stemmed, or null for stop words, short words and numbers. */
+export const termOf = memoised((word: string): string | null => {
+  const w = word.toLowerCase();
+  return w.length > 2 && !STOP_WORDS.has(w) && !isDigits(w) ? stem(w) : null;
+});
 
 /** Content words of a text, stemmed. */
 export function terms(text: string): string[] {
-  return words(text)
-    .map((w) => w.toLowerCase())
-    .filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d+$/.test(w))
-    .map(stem);
+  const out: string[] = [];
+  for (const word of words(text)) {
+    const t = termOf(word);
+    if (t !== null) out.push(t);
+  }
+  return out;
 }
