@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
 import { fromUtc, shift, toUtc, type PartialDate, type Unit } from './calendar.ts';
+import { allMatches } from '../text/matches.ts';
 
 /** A date expression found in a sentence, resolved (or to be resolved against the previous date). */
 export interface DateMention {
@@ -39,23 +40,30 @@ const RELATIVE_TO_PREVIOUS = new RegExp(
   'gi',
 );
 
+/** Every form of RELATIVE_TO_PREVIOUS names its unit: a cheap test first. */
+const RELATIVE_UNIT = /day|week|month|year|decade/i;
+
 /** A bare year after a preposition ("in 1944", "since 2014"); chrono leaves these alone. */
 const BARE_YEAR = /\b(?:in|since|by|during|until|till|before|after|from|around|circa|throughout|of|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?((?:1[0-9]|20)[0-9]{2})\b(?!\s*(?:km|kilometers|kilometres|miles|people|troops|soldiers|men|units|%|percent|dollars|euros|tons|tonnes|m\b|s\b))/gi;
+
+/** BARE_YEAR's year, looked for before the whole pattern. */
+const YEAR_DIGITS = /[12][0-9]{3}/;
 
 /**
  * Dates in one sentence, resolved against `reference` (today for the text) and `previous` (the date just
  * mentioned, for "the day before" and "five years earlier").
  */
-export function findDates(sentence: string, reference: PartialDate | null, previous: () => PartialDate | null): DateMention[] {
+export function findDates(sentence: string, reference: PartialDate | null, previous: () => PartialDate | null, parse: ChronoParse = parseChrono): DateMention[] {
   if (!MAYBE_DATE.test(sentence)) return [];
-  const tense = tenseOf(sentence);
+  // Worked out only when chrono finds something to resolve: most sentences that get this far have no date.
+  let tense: Tense | undefined;
   const out: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
 
   // Relative to the previous date: resolved in order, so each may chain on the one before.
   const relative: Array<{ index: number; text: string; amount: number; unit: Unit }> = [];
-  for (const m of sentence.matchAll(RELATIVE_TO_PREVIOUS)) {
+  for (const m of RELATIVE_UNIT.test(sentence) ? allMatches(RELATIVE_TO_PREVIOUS, sentence) : []) {
     const text = m[0];
     const lower = text.toLowerCase();
     const backwards = /\b(before|earlier|previous|preceding)\b/.test(lower);
@@ -72,18 +80,18 @@ export function findDates(sentence: string, reference: PartialDate | null, previ
     taken.push([m.index ?? 0, (m.index ?? 0) + text.length]);
   }
 
-  const parsed = !CHRONO_MAYBE.test(sentence) ? [] : reference ? chrono.parse(sentence, toUtcNoon(reference)) : chrono.parse(sentence);
+  const parsed = !CHRONO_MAYBE.test(sentence) ? [] : parse(sentence, reference);
   for (const r of parsed) {
     const text = r.text.replace(/[\s,.;:]+$/, '');
     const start = r.index;
     if (overlaps(start, start + text.length)) continue;
-    const date = resolveChrono(r, text, reference, saidWhen(sentence, start, start + text.length) ? 'past' : tense);
+    const date = resolveChrono(r, text, reference, saidWhen(sentence, start, start + text.length) ? 'past' : (tense ??= tenseOf(sentence)));
     if (!date) continue;
     out.push({ index: start, text, date, statesToday: false });
     taken.push([start, start + text.length]);
   }
 
-  for (const m of sentence.matchAll(BARE_YEAR)) {
+  for (const m of YEAR_DIGITS.test(sentence) ? allMatches(BARE_YEAR, sentence) : []) {
     const yearAt = (m.index ?? 0) + m[0].lastIndexOf(m[1] ?? '');
     if (overlaps(yearAt, yearAt + 4)) continue;
     out.push({ index: m.index ?? 0, text: m[0], date: { year: Number(m[1]), granularity: 'year' }, statesToday: false });
@@ -121,6 +129,37 @@ export function findDates(sentence: string, reference: PartialDate | null, previ
     last = date;
   }
   return resolved;
+}
+
+/** chrono on one text against a reference day (or, without one, against the clock). */
+export type ChronoParse = (text: string, reference: PartialDate | null) => chrono.ParsedResult[];
+
+const parseChrono: ChronoParse = (text, reference) => (reference ? chrono.parse(text, toUtcNoon(reference)) : chrono.parse(text));
+
+/**
+ * chrono for one document, remembering its answers: a quoted block's introducing line is read to date the
+ * block and again for its own events, and articles repeat sentences. Results are only read, never changed,
+ * so they can be shared.
+ */
+export function documentChrono(): ChronoParse {
+  // By reference day, then by text (a nested map spares building a key from every sentence).
+  const seen = new Map<string, Map<string, chrono.ParsedResult[]>>();
+  return (text, reference) => {
+    // Without a reference chrono counts from the clock, which moves: not remembered.
+    if (!reference) return parseChrono(text, reference);
+    const day = `${reference.year}-${reference.month ?? 0}-${reference.day ?? 0}`;
+    let byText = seen.get(day);
+    if (!byText) {
+      byText = new Map();
+      seen.set(day, byText);
+    }
+    let results = byText.get(text);
+    if (!results) {
+      results = parseChrono(text, reference);
+      byText.set(text, results);
+    }
+    return results;
+  };
 }
 
 const PAST_SPEECH = [...SPEECH_VERBS].filter((v) => /ed$/.test(v) || ['said', 'told', 'wrote'].includes(v)).join('|');

@@ -3,10 +3,11 @@ import type { QuotedBlock } from '../quotes/blocks.ts';
 import type { Span } from '../text/sentences.ts';
 import type { DatedEvent, LoadedDocument } from '../types.ts';
 import { formatDate, parseIsoDate, shift, type PartialDate } from './calendar.ts';
-import { findDates } from './date-expressions.ts';
+import { documentChrono, findDates, type ChronoParse } from './date-expressions.ts';
 
 /** A news report dated by its own "today" describes that day in the present tense ("the factory continues to burn"). */
 const PRESENT_REPORT = /\b(continues? to \w+|continuing to \w+|(?:is|are) (?:still |now )?(?!going\b)\w+ing)\b/;
+const SAYS_TODAY = /today/i;
 const WROTE_RELATIVE = /\b(yesterday|today|last (?:week|month))\b/i;
 
 /**
@@ -18,7 +19,8 @@ export function extractEvents(doc: LoadedDocument, sentenceSpans: Span[][], bloc
   const blockOf = new Map<number, QuotedBlock>();
   for (const b of blocks) for (const i of b.paragraphs) blockOf.set(i, b);
   const blockDates = new Map<QuotedBlock, { date: PartialDate | null; statedToday: boolean }>();
-  for (const b of blocks) blockDates.set(b, blockReference(doc, sentenceSpans, b, published));
+  const parse = documentChrono();
+  for (const b of blocks) blockDates.set(b, blockReference(doc, sentenceSpans, b, published, parse));
 
   const events: DatedEvent[] = [];
   let authorAnchor: PartialDate | null = published;
@@ -36,7 +38,7 @@ export function extractEvents(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     const reference = block ? (blockDates.get(block)?.date ?? published) : published;
     for (const s of sentenceSpans[pi] ?? []) {
       const sentence = p.text.slice(s.start, s.end).trim();
-      const found = findDates(sentence, reference, () => anchor);
+      const found = findDates(sentence, reference, () => anchor, parse);
       for (const f of found) {
         events.push({ date: formatDate(f.date), granularity: f.date.granularity, text: sentence, expression: f.text, line: lineAt(p, s.start + f.index) });
         anchor = f.date;
@@ -52,12 +54,15 @@ export function extractEvents(doc: LoadedDocument, sentenceSpans: Span[][], bloc
   return events;
 }
 
-function blockReference(doc: LoadedDocument, spans: Span[][], block: QuotedBlock, published: PartialDate | null): { date: PartialDate | null; statedToday: boolean } {
+function blockReference(doc: LoadedDocument, spans: Span[][], block: QuotedBlock, published: PartialDate | null, parse: ChronoParse): { date: PartialDate | null; statedToday: boolean } {
   for (const pi of block.paragraphs) {
     const p = doc.paragraphs[pi];
     if (!p) continue;
     for (const s of spans[pi] ?? []) {
-      const today = findDates(p.text.slice(s.start, s.end), published, () => null).find((d) => d.statesToday);
+      const sentence = p.text.slice(s.start, s.end);
+      // Only a sentence that says "today" can state its own date: the others need no parsing here.
+      if (!SAYS_TODAY.test(sentence)) continue;
+      const today = findDates(sentence, published, () => null, parse).find((d) => d.statesToday);
       if (today) return { date: today.date, statedToday: true };
     }
   }
@@ -66,7 +71,7 @@ function blockReference(doc: LoadedDocument, spans: Span[][], block: QuotedBlock
     const relative = WROTE_RELATIVE.exec(intro.text)?.[1]?.toLowerCase();
     if (relative === 'yesterday') return { date: shift(published, -1, 'day'), statedToday: false };
     if (relative === 'today') return { date: published, statedToday: false };
-    const explicit = findDates(intro.text, published, () => null)[0];
+    const explicit = findDates(intro.text, published, () => null, parse)[0];
     if (explicit && explicit.date.granularity === 'day') return { date: explicit.date, statedToday: false };
   }
   return { date: published, statedToday: false };
