@@ -19,7 +19,11 @@ export interface QuotedBlock {
  */
 const CITATION = /^(.{6,}?)\s*(?:\(\s*archived\s*\))?\s+[-|]\s+((?:\p{Lu}[\p{L}\p{M}.&'’-]*|of|the|and|for|on|\/|,)(?:\s+(?:\p{Lu}[\p{L}\p{M}.&'’-]*|of|the|and|for|on|\/|,))*)\s*$/u;
 
+/** CITATION's separator, spaced on both sides: looked for first, as the full pattern is slow to fail on prose. */
+const SEPARATOR = /\s[-|]\s/;
+
 export function citationSource(text: string): { source: Mention | null; author: Mention | null } | null {
+  if (!SEPARATOR.test(text)) return null;
   const m = CITATION.exec(text.trim());
   if (!m || /[.!?:]$/.test(text.trim())) return null;
   const right = (m[2] ?? '').trim();

@@ -3,6 +3,7 @@ import { findSubject, trailingNounPhrase } from '../speakers/subject.ts';
 import type { Span } from '../text/sentences.ts';
 import { doubleQuoteSpans, singleQuoteSpans, spanText, wordCount, type QuoteSpan } from './spans.ts';
 import { speechVerbs } from './speech-verbs.ts';
+import { allMatches } from '../text/matches.ts';
 
 export type Attribution =
   | { type: 'named'; mention: Mention }
@@ -61,10 +62,12 @@ function attributionBefore(before: string): Mention | null {
   return findSubject(before.slice(0, last.index))?.mention ?? null;
 }
 
+const CAPITALISED_RUN = /(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:(?:von|van|der|de|al|bin)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
+
 /** A single person named outside the quotes in the sentence ("To Mr Stubb and most of his countrymen, "…""). */
 function personInContext(sentence: string): Mention | null {
   const names = new Map<string, Mention>();
-  for (const run of sentence.matchAll(/(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:(?:von|van|der|de|al|bin)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*/gu)) {
+  for (const run of allMatches(CAPITALISED_RUN, sentence)) {
     const mention = parseMention(run[0]);
     if (mention?.reference === 'name' && mention.kind === 'person' && (run[0].includes(' ') || mention.surface !== mention.name)) names.set(mention.name, mention);
   }

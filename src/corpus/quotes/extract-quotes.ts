@@ -8,6 +8,7 @@ import { introRole, type QuotedBlock } from './blocks.ts';
 import { findDirectQuotes } from './direct.ts';
 import { findIndirectQuotes } from './indirect.ts';
 import { doubleQuoteSpans, wordCount } from './spans.ts';
+import { allMatches } from '../text/matches.ts';
 
 interface Found {
   cluster: SpeakerCluster;
@@ -23,6 +24,8 @@ interface Found {
 const DIRECT_SHARE_LIMIT = 0.5;
 
 const NAME_RUN = new RegExp(String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|der|de|al|bin|of)\s+)*${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*)+`, 'gu');
+
+const APPOSITIVE = /^,\s*((?:the|a|an)\s[^,;.]{2,80}),/;
 
 export interface QuoteAnalysis {
   quotes: Quote[];
@@ -60,9 +63,10 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
       const sentence = p.text.slice(s.start, s.end);
       const maskedSentence = masked.slice(s.start, s.end);
       // Names in passing let a later "he said" or "the company says" find them.
-      for (const run of maskedSentence.matchAll(NAME_RUN)) {
+      for (const run of allMatches(NAME_RUN, maskedSentence)) {
         // "Northwind Energy, the Danish turbine maker, …": the appositive tells a company from a person.
-        const appositive = /^,\s*((?:the|a|an)\s[^,;.]{2,80}),/.exec(maskedSentence.slice((run.index ?? 0) + run[0].length))?.[1] ?? null;
+        const end = (run.index ?? 0) + run[0].length;
+        const appositive = maskedSentence[end] === ',' ? (APPOSITIVE.exec(maskedSentence.slice(end))?.[1] ?? null) : null;
         const m = parseMention(run[0], appositive);
         if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position);
       }
@@ -96,7 +100,9 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     }
   }
 
-  const speakers = registry.speakers(doc.paragraphs.map((p) => p.text).join('\n'));
+  // The whole text is only needed to check how a publication is named: joined once, when first asked for.
+  let fullText: string | null = null;
+  const speakers = registry.speakers(() => (fullText ??= doc.paragraphs.map((p) => p.text).join('\n')));
   const idOf = new Map(speakers.map((s) => [s.cluster, s.id]));
   const seen = new Set<string>();
   const quotes: Quote[] = [];
@@ -117,7 +123,12 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
 
 /** The paragraph with the words inside double quotes blanked (same length), so their verbs are not the author's. */
 export function maskQuotes(text: string): string {
-  let out = text;
-  for (const s of doubleQuoteSpans(text)) out = out.slice(0, s.open + 1) + ' '.repeat(Math.max(0, s.close - s.open - 1)) + out.slice(s.close);
-  return out;
+  // The spans come in order and do not overlap: one pass, keeping the marks and blanking what is between.
+  let out = '';
+  let from = 0;
+  for (const s of doubleQuoteSpans(text)) {
+    out += text.slice(from, s.open + 1) + ' '.repeat(Math.max(0, s.close - s.open - 1));
+    from = s.close;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }

@@ -1,3 +1,5 @@
+import { countLetterRuns } from '../text/word-scan.ts';
+
 /** A quoted stretch of a paragraph: `open` and `close` are the offsets of the quote marks. */
 export interface QuoteSpan {
   open: number;
@@ -11,8 +13,7 @@ export interface QuoteSpan {
 export function doubleQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '"') continue;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
     if (open < 0) open = i;
     else {
       spans.push({ open, close: i, mark: '"', closed: true });
@@ -32,8 +33,8 @@ export function singleQuoteSpans(text: string, avoid: QuoteSpan[]): QuoteSpan[] 
   const spans: QuoteSpan[] = [];
   const inside = (i: number) => avoid.some((s) => i > s.open && i < s.close);
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== "'" || inside(i)) continue;
+  for (let i = text.indexOf("'"); i >= 0; i = text.indexOf("'", i + 1)) {
+    if (inside(i)) continue;
     const before = text[i - 1] ?? ' ';
     const after = text[i + 1] ?? ' ';
     if (open < 0) {
@@ -47,4 +48,5 @@ export function singleQuoteSpans(text: string, avoid: QuoteSpan[]): QuoteSpan[] 
 }
 
 export const spanText = (text: string, s: QuoteSpan): string => text.slice(s.open + 1, s.close).trim();
-export const wordCount = (s: string): number => (s.match(/[\p{L}\d][\p{L}\d'’-]*/gu) ?? []).length;
+/** Words as `/[\p{L}\d][\p{L}\d'’-]* /gu` finds them, counted without building them. */
+export const wordCount = (s: string): number => countLetterRuns(s);

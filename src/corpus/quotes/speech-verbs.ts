@@ -1,4 +1,5 @@
 import { NOUN_LIKE_VERBS, SPEECH_PHRASES, SPEECH_VERBS } from '../speakers/vocabulary.ts';
+import { allMatches } from '../text/matches.ts';
 
 export interface VerbMatch {
   index: number;
@@ -14,7 +15,7 @@ const PATTERN = new RegExp(
 /** Every speech verb or reporting phrase in `text` (lower-case forms only: "Says" opening a headline is rare). */
 export function speechVerbs(text: string): VerbMatch[] {
   const out: VerbMatch[] = [];
-  for (const m of text.matchAll(PATTERN)) {
+  for (const m of allMatches(PATTERN, text)) {
     const verb = m[1] ?? '';
     out.push({ index: m.index ?? 0, end: (m.index ?? 0) + m[0].length, verb: verb.replace(/\s+/g, ' ') });
   }

@@ -74,6 +74,37 @@ function appositiveKind(appositive: string | null): SpeakerKind | null {
  * `appositive` is the ", the Ukrainian defense firm …," part that followed the name, if any.
  */
 export function parseMention(phrase: string, appositive: string | null = null): Mention | null {
+  // By appositive (most have none), then by phrase.
+  const key = appositive ?? '';
+  let byPhrase = parsed.get(key);
+  const known = byPhrase?.get(phrase);
+  if (known !== undefined) return known;
+  const m = parseMentionUncached(phrase, appositive);
+  // Shared by every caller that parses the same words: frozen, so it cannot be changed under another.
+  if (m) Object.freeze(m);
+  if (remembered >= MAX_REMEMBERED) {
+    parsed.clear();
+    remembered = 0;
+    byPhrase = undefined;
+  }
+  if (!byPhrase) {
+    byPhrase = new Map();
+    parsed.set(key, byPhrase);
+  }
+  byPhrase.set(phrase, m);
+  remembered++;
+  return m;
+}
+
+/**
+ * Names recur in every paragraph and across documents: parsed mentions are remembered, up to a bound.
+ * An empty appositive parses as none, so the two share a key.
+ */
+const parsed = new Map<string, Map<string, Mention | null>>();
+let remembered = 0;
+const MAX_REMEMBERED = 50_000;
+
+function parseMentionUncached(phrase: string, appositive: string | null): Mention | null {
   // A sentence's full stop after a name ("said Amir Haddad.") is not part of it; "U.S." keeps its dots.
   let text = phrase.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '').replace(/(\p{Ll}{2})\.$/u, '$1');
   if (!text) return null;

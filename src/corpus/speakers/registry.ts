@@ -1,6 +1,7 @@
 import type { Speaker, SpeakerKind } from '../types.ts';
 import { initials, type Mention } from './mention.ts';
 import { NAME_PARTICLES } from './vocabulary.ts';
+import { memoised } from '../text/memo.ts';
 
 interface Cluster {
   name: string;
@@ -14,6 +15,8 @@ interface Cluster {
   confirmed: boolean;
   /** Was named with "the" ("the Irish Times" in a citation), which publications keep in their name. */
   definite: boolean;
+  /** The match keys (see key) of the name and every alias, kept up to date as they are added. */
+  keys: Set<string>;
 }
 
 const PUBLICATION_WORDS = /\b(times|post|journal|economist|guardian|telegraph|herald|tribune|gazette|review|magazine|news|observer|independent|atlantic|monitor)\b/i;
@@ -27,8 +30,19 @@ export function surnameOf(name: string): string {
   return particle > 0 ? words.slice(particle).join(' ') : (words[words.length - 1] ?? name);
 }
 
-const key = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/['’]s$/, '').trim();
+const key = memoised((s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/['’]s$/, '').trim());
+/** Every lookup compares against every cluster's names again: the same few strings, worked out once. */
+const initialsOf = memoised(initials);
+const surnameFor = memoised(surnameOf);
+
 const stem = (s: string) => s.toLowerCase().slice(0, 4);
+
+/** Words in a name, less one (`name.split(' ').length - 1`), without building them. */
+function spaces(name: string): number {
+  let n = 0;
+  for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) n++;
+  return n;
+}
 
 /**
  * The speakers of one document. Mentions are resolved in reading order, so "he said", "the company" and
@@ -53,6 +67,7 @@ export class SpeakerRegistry {
         lastSeen: position,
         confirmed: true,
         definite: false,
+        keys: new Set([key(mention.name)]),
       };
       this.clusters.push(cluster);
       this.absorb(cluster, mention, position);
@@ -90,25 +105,37 @@ export class SpeakerRegistry {
     // A name first seen in passing takes the kind its speech gives it ("Fire Point, the … firm, said").
     if (!cluster.confirmed && m.reference === 'name') cluster.kind = m.kind;
     // A fuller name replaces a surname-only one ("Rutte" then "Mark Rutte").
-    if (m.reference === 'name' && m.kind === cluster.kind && m.name.split(' ').length > cluster.name.split(' ').length && m.name.endsWith(cluster.name)) {
+    if (m.reference === 'name' && m.kind === cluster.kind && m.name.endsWith(cluster.name) && spaces(m.name) > spaces(cluster.name)) {
       cluster.aliases.add(cluster.name);
       cluster.name = m.name;
+      cluster.keys.add(key(m.name));
     }
-    for (const alias of [m.surface, m.name]) if (alias && alias !== cluster.name) cluster.aliases.add(alias);
+    for (const alias of [m.surface, m.name]) {
+      if (alias && alias !== cluster.name) {
+        cluster.aliases.add(alias);
+        cluster.keys.add(key(alias));
+      }
+    }
     if (m.role) cluster.roles.add(m.role);
     if (m.acronym) cluster.acronyms.add(m.acronym);
     if (m.qualifier) cluster.qualifiers.add(m.qualifier);
   }
 
-  private find(m: Mention, position: number): Cluster | null {
-    const recent = [...this.clusters]
+  /** Clusters seen within the pronoun window, speakers first, then the most recent. */
+  private recent(position: number): Cluster[] {
+    return this.clusters
       .filter((c) => position - c.lastSeen <= PRONOUN_WINDOW)
       .sort((a, b) => Number(b.confirmed) - Number(a.confirmed) || b.lastSeen - a.lastSeen);
+  }
+
+  private find(m: Mention, position: number): Cluster | null {
     if (m.reference === 'pronoun') {
+      const recent = this.recent(position);
       const wanted: SpeakerKind[] = m.name === 'they' ? ['group', 'organisation'] : [m.kind];
       return recent.find((c) => wanted.includes(c.kind)) ?? null;
     }
     if (m.reference === 'description') {
+      const recent = this.recent(position);
       return (
         recent.find((c) => {
           if (c.kind !== m.kind) return false;
@@ -119,21 +146,23 @@ export class SpeakerRegistry {
       );
     }
     const k = key(m.name);
-    const exact = this.clusters.find((c) => key(c.name) === k || [...c.aliases].some((a) => key(a) === k));
+    const exact = this.clusters.find((c) => c.keys.has(k));
     if (exact) return exact;
     const acronym = m.acronym ?? (/^[\p{Lu}]{2,}$/u.test(m.name) ? m.name : null);
     if (acronym) {
-      const byAcronym = this.clusters.find((c) => c.acronyms.has(acronym) || initials(c.name) === acronym);
+      const byAcronym = this.clusters.find((c) => c.acronyms.has(acronym) || initialsOf(c.name) === acronym);
       if (byAcronym) return byAcronym;
     }
-    const byInitials = this.clusters.find((c) => c.acronyms.has(initials(m.name)) && m.kind !== 'person' && initials(m.name).length > 1);
+    // A person is never found by initials; the mention's initials are the same for every cluster.
+    const mentionInitials = m.kind !== 'person' ? initialsOf(m.name) : '';
+    const byInitials = mentionInitials.length > 1 ? this.clusters.find((c) => c.acronyms.has(mentionInitials)) : undefined;
     if (byInitials) return byInitials;
     if (m.kind === 'person') {
-      const surname = surnameOf(m.name);
+      const surname = surnameFor(m.name);
       const single = m.name.split(' ').length === 1 || m.name === surname;
       const matches = this.clusters.filter((c) => {
         if (c.kind !== 'person') return false;
-        if (single) return surnameOf(c.name) === surname;
+        if (single) return surnameFor(c.name) === surname;
         // "Mark Rutte" meets "Rutte": the cluster knew only the surname.
         return c.name === surname;
       });
@@ -143,18 +172,18 @@ export class SpeakerRegistry {
   }
 
   /** The document's speakers, with publications named as the text names them ("The New York Times"). */
-  speakers(fullText: string): Array<Speaker & { cluster: Cluster }> {
+  speakers(fullText: () => string): Array<Speaker & { cluster: Cluster }> {
     return this.clusters.map((c) => {
       let name = c.name;
       if (c.kind === 'organisation' && PUBLICATION_WORDS.test(name) && !/^the\s/i.test(name)) {
         const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (c.definite || new RegExp(`\\bthe ${escaped}\\b`, 'i').test(fullText)) name = `The ${name}`;
+        if (c.definite || new RegExp(`\\bthe ${escaped}\\b`, 'i').test(fullText())) name = `The ${name}`;
       }
       const aliases = new Set([...c.aliases, ...c.acronyms]);
       if (name !== c.name) aliases.add(c.name);
       if (c.kind === 'person' && name.includes(' ')) aliases.add(surnameOf(name));
       aliases.delete(name);
-      return { id: canonicalId(name), name, kind: c.kind, aliases: [...aliases], roles: [...c.roles], cluster: c };
+      return { id: canonicalKey(name), name, kind: c.kind, aliases: [...aliases], roles: [...c.roles], cluster: c };
     });
   }
 
@@ -164,6 +193,9 @@ export class SpeakerRegistry {
 }
 
 export type SpeakerCluster = Cluster;
+
+/** canonicalId, remembered: every document works out the ids of the same names again. */
+const canonicalKey = memoised((name: string) => canonicalId(name));
 
 export function canonicalId(name: string): string {
   return name

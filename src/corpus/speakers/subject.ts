@@ -1,6 +1,7 @@
 import { SPACES, trimEndOf } from '../text/trim.ts';
 import { parseMention, type Mention } from './mention.ts';
 import { JOINED_PARTICLE } from './vocabulary.ts';
+import { allMatches } from '../text/matches.ts';
 
 const WEEKDAY = '(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day';
 
@@ -42,7 +43,7 @@ export interface Subject {
 /** The speaker named just before a speech verb, given the text of the sentence up to the verb. */
 export function findSubject(leftText: string): Subject | null {
   // "[NATO Secretary-General Mark] Rutte": an editorial bracket completing a name is part of it.
-  const left = trimEndOf(leftText.replace(/\[([^\]]+)\]\s*(?=\p{Lu})/gu, '$1 '), SPACES);
+  const left = trimEndOf(leftText.includes('[') ? leftText.replace(/\[([^\]]+)\]\s*(?=\p{Lu})/gu, '$1 ') : leftText, SPACES);
   const beforeGap = left.slice(0, gapStart(left));
   const head = trimEndOf(beforeGap, `${SPACES},`);
   // Was the name followed by a comma (an appositive, or ", meanwhile,")?
@@ -92,7 +93,7 @@ const PARTICLES = /^(von|van|der|den|de|del|della|di|da|du|la|le|al|el|bin|ibn|t
  */
 export function trailingNounPhrase(text: string): { text: string; start: number } | null {
   const tokens: Array<{ w: string; i: number }> = [];
-  for (const m of text.matchAll(TOKEN)) tokens.push({ w: m[0], i: m.index ?? 0 });
+  for (const m of allMatches(TOKEN, text)) tokens.push({ w: m[0], i: m.index ?? 0 });
   if (!tokens.length) return null;
   const k = tokens.length - 1;
   const last = tokens[k]?.w ?? '';
