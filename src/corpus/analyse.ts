@@ -3,13 +3,22 @@ import { lineAt } from './load/paragraphs.ts';
 import { detectBlocks } from './quotes/blocks.ts';
 import { extractQuotes } from './quotes/extract-quotes.ts';
 import { stem, words } from './text/words.ts';
-import { labelSections } from './sections/label.ts';
+import { labelRuns, phraseRuns } from './sections/label.ts';
+import { joinRuns } from './sections/join-runs.ts';
+import type { WordInfo } from './sections/word-info.ts';
 import { segment } from './sections/segment.ts';
-import { rankOrder, SUMMARY_LENGTHS } from './sections/summarise.ts';
+import { rankBags, SUMMARY_LENGTHS } from './sections/summarise.ts';
 import { splitSentences, type Span } from './text/sentences.ts';
 import type { DocumentAnalysis, LoadedDocument, Section, Sentence } from './types.ts';
 
 const PROSE = new Set(['text', 'blockquote']);
+
+/** The similarity terms among a sentence's words, in order (what `terms` gives for its text). */
+function termsOfRuns(runs: WordInfo[][]): string[] {
+  const out: string[] = [];
+  for (const run of runs) for (const w of run) if (w.term !== null) out.push(w.term);
+  return out;
+}
 
 /** One document through every analyser: sentences, quotes and speakers, events, sections and summaries. */
 export function analyseDocument(doc: LoadedDocument): DocumentAnalysis {
@@ -28,11 +37,21 @@ export function analyseDocument(doc: LoadedDocument): DocumentAnalysis {
     }
   }
 
-  const segments = segment(doc.paragraphs, blocks);
+  // Each sentence's words are read once, for the sections, the labels and the summaries alike.
+  const runs = sentences.map((s) => phraseRuns(s.text));
+  const sentenceTerms = runs.map(termsOfRuns);
+  const termsOf = (i: number): string[] => sentenceTerms[i] ?? [];
+  const paragraphTerms = (pi: number): string[] => {
+    const out: string[] = [];
+    const first = firstSentence[pi] ?? 0;
+    for (let k = 0; k < (spans[pi]?.length ?? 0); k++) out.push(...termsOf(first + k));
+    return out;
+  };
+  const segments = segment(doc.paragraphs, blocks, paragraphTerms);
   const sectionSentences = segments.map((seg) => seg.paragraphs.flatMap((pi) => (spans[pi] ?? []).map((_, k) => (firstSentence[pi] ?? 0) + k)));
   const sourceWords = new Set(blocks.flatMap((b) => (b.source ? words(b.source.name).map(stem) : [])));
-  const labels = labelSections(
-    sectionSentences.map((ids) => ids.map((i) => sentences[i]?.text ?? '').join(' ')),
+  const labels = labelRuns(
+    sectionSentences.map((ids) => joinRuns(ids.map((i) => ({ text: sentences[i]?.text ?? '', runs: runs[i] ?? [] })))),
     sourceWords,
   );
   const sections: Section[] = segments.map((seg, k) => {
@@ -41,9 +60,8 @@ export function analyseDocument(doc: LoadedDocument): DocumentAnalysis {
     const firstPara = doc.paragraphs[prose[0] ?? seg.paragraphs[0] ?? 0];
     const lastPara = doc.paragraphs[prose[prose.length - 1] ?? 0];
     const lastLine = lastPara ? (lastPara.breaks[lastPara.breaks.length - 1]?.line ?? lastPara.line) : 1;
-    const texts = ids.map((i) => sentences[i]?.text ?? '');
     // One ranking, cut at three lengths.
-    const order = rankOrder(texts);
+    const order = rankBags(ids.map((i) => new Set(termsOf(i))));
     const pick = (n: number) =>
       order
         .slice(0, n)

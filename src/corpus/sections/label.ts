@@ -1,5 +1,6 @@
-import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
-import { stem, STOP_WORDS, words } from '../text/words.ts';
+import { words } from '../text/words.ts';
+import { LazyOrder } from './lazy-order.ts';
+import { wordInfo, type WordInfo } from './word-info.ts';
 
 export interface Labelled {
   label: string;
@@ -11,57 +12,97 @@ const NOMINALISATION = /(ization|isation|ism)$/;
 
 interface Term {
   key: string;
-  surfaces: Map<string, number>;
+  /** How the text wrote it: the first surface and its count, then any others (most terms have one). */
+  first: string;
+  firstCount: number;
+  others: Map<string, number> | null;
   count: number;
+  /** The surface written most often, once asked for (see display). */
+  display: string | null;
 }
 
-function candidates(text: string): Map<string, Term> {
+/** Where a two-word phrase cannot run on: after clause punctuation and a space. */
+export const PHRASE_BREAK = /(?<=[.!?:;])\s+/;
+
+/** A text's words in runs that phrases do not cross. */
+export function phraseRuns(text: string): WordInfo[][] {
+  return text.split(PHRASE_BREAK).map((run) => words(run).map(wordInfo));
+}
+
+function candidates(runs: WordInfo[][]): Map<string, Term> {
   const out = new Map<string, Term>();
   const add = (key: string, surface: string) => {
-    const t = out.get(key) ?? { key, surfaces: new Map(), count: 0 };
+    let t = out.get(key);
+    if (!t) {
+      t = { key, first: surface, firstCount: 0, others: null, count: 0, display: null };
+      out.set(key, t);
+    }
     t.count++;
-    t.surfaces.set(surface, (t.surfaces.get(surface) ?? 0) + 1);
-    out.set(key, t);
+    if (surface === t.first) t.firstCount++;
+    else {
+      t.others ??= new Map();
+      t.others.set(surface, (t.others.get(surface) ?? 0) + 1);
+    }
   };
-  for (const sentence of text.split(/(?<=[.!?:;])\s+/)) {
-    const ws = words(sentence).map((w) => w.replace(/['’]s$/, '').replace(/['’-]+$/, ''));
+  for (const ws of runs) {
     for (let i = 0; i < ws.length; i++) {
-      const w = ws[i] ?? '';
-      const lower = w.toLowerCase();
-      if (w.length < 3 || STOP_WORDS.has(lower) || SPEECH_VERBS.has(lower) || /^\d+$/.test(w)) continue;
-      add(stem(w), w);
+      const w = ws[i] as WordInfo;
+      if (!w.head) continue;
+      add(w.stem, w.bare);
       const next = ws[i + 1];
-      if (next && next.length > 2 && !STOP_WORDS.has(next.toLowerCase()) && !/^\d+$/.test(next)) add(`${stem(w)} ${stem(next)}`, `${w} ${next}`);
+      if (next?.follows) add(`${w.stem} ${next.stem}`, `${w.bare} ${next.bare}`);
     }
   }
   return out;
 }
 
-const display = (t: Term): string => [...t.surfaces.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? t.key;
+/** The most frequent surface, the first seen on ties (what a stable sort by count puts first); worked out once. */
+function display(t: Term): string {
+  if (t.display === null) {
+    let best = t.first;
+    let bestCount = t.firstCount;
+    for (const [surface, n] of t.others ?? []) {
+      if (n > bestCount) {
+        best = surface;
+        bestCount = n;
+      }
+    }
+    t.display = best;
+  }
+  return t.display;
+}
 
 /**
  * Keywords by tf-idf against the document's other sections; the label is the best of them in lower case,
  * or the concept named after it ("Finland" → "finlandization") when the section uses one.
  */
 export function labelSections(sectionTexts: string[], notLabels: Set<string> = new Set()): Labelled[] {
-  const all = sectionTexts.map(candidates);
+  return labelRuns(sectionTexts.map(phraseRuns), notLabels);
+}
+
+/** labelSections for sections already read into phrase runs (see phraseRuns). */
+export function labelRuns(sections: WordInfo[][][], notLabels: Set<string> = new Set()): Labelled[] {
+  const all = sections.map(candidates);
   const df = new Map<string, number>();
   for (const terms of all) for (const key of terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  const n = sectionTexts.length;
+  const n = sections.length;
   const used = new Set<string>();
   return all.map((terms) => {
-    const scored = [...terms.values()]
-      .filter((t) => t.count > 1 || !t.key.includes(' '))
-      .map((t) => {
-        const idf = Math.log(1 + n / (df.get(t.key) ?? 1));
-        const phrase = t.key.includes(' ') ? 1.3 : 1;
-        const proper = /^\p{Lu}/u.test(display(t)) ? 1.2 : 1;
-        return { t, score: t.count * idf * phrase * proper };
-      })
-      .sort((a, b) => b.score - a.score || a.t.key.localeCompare(b.t.key));
+    const scored = new LazyOrder(
+      [...terms.values()]
+        .filter((t) => t.count > 1 || !t.key.includes(' '))
+        .map((t) => {
+          const idf = Math.log(1 + n / (df.get(t.key) ?? 1));
+          const phrase = t.key.includes(' ') ? 1.3 : 1;
+          const proper = /^\p{Lu}/u.test(display(t)) ? 1.2 : 1;
+          return { t, score: t.count * idf * phrase * proper };
+        }),
+      (a, b) => b.score - a.score || a.t.key.localeCompare(b.t.key),
+    );
     const keywords: string[] = [];
     const covered = new Set<string>();
-    for (const { t } of scored) {
+    for (let k = 0, item = scored.at(0); item; item = scored.at(++k)) {
+      const { t } = item;
       const parts = t.key.split(' ');
       if (parts.every((p) => covered.has(p))) continue;
       keywords.push(display(t));

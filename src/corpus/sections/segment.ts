@@ -17,9 +17,10 @@ const MIN_RUN = 2;
  * Sections: headings where the document has them; otherwise each quoted block with the paragraph that
  * introduces it and the author's comment after it, and lexical cohesion (TextTiling) inside long runs.
  */
-export function segment(paragraphs: Paragraph[], blocks: QuotedBlock[]): Segment[] {
+export function segment(paragraphs: Paragraph[], blocks: QuotedBlock[], termsOf: (k: number) => string[] = (k) => terms(paragraphs[k]?.text ?? '')): Segment[] {
+  const pair = pairCounts(paragraphTerms(termsOf));
   const content = paragraphs.map((p, i) => ({ p, i })).filter(({ p }) => isProse(p) || p.kind === 'citation' || p.kind === 'elision' || p.kind === 'heading');
-  if (paragraphs.some((p) => p.kind === 'heading' && (p.level ?? 1) <= 3)) return byHeadings(paragraphs, content.map((c) => c.i));
+  if (paragraphs.some((p) => p.kind === 'heading' && (p.level ?? 1) <= 3)) return byHeadings(paragraphs, content.map((c) => c.i), pair);
 
   const starts = new Set<number>();
   for (const b of blocks) {
@@ -52,11 +53,11 @@ export function segment(paragraphs: Paragraph[], blocks: QuotedBlock[]): Segment
   // A quoted excerpt with its introduction and comment is one section; only the author's long runs are cut.
   const inBlock = new Set(blocks.flatMap((b) => b.paragraphs));
   return merged
-    .flatMap((u) => (u.some((k) => inBlock.has(k)) ? [u] : splitLong(paragraphs, u)))
+    .flatMap((u) => (u.some((k) => inBlock.has(k)) ? [u] : splitLong(paragraphs, u, pair)))
     .map((u) => ({ paragraphs: u, heading: null }));
 }
 
-function byHeadings(paragraphs: Paragraph[], indexes: number[]): Segment[] {
+function byHeadings(paragraphs: Paragraph[], indexes: number[], pair: (a: number, b: number) => Map<string, number>): Segment[] {
   const out: Segment[] = [];
   let current: Segment = { paragraphs: [], heading: null };
   for (const i of indexes) {
@@ -69,27 +70,53 @@ function byHeadings(paragraphs: Paragraph[], indexes: number[]): Segment[] {
     current.paragraphs.push(i);
   }
   if (current.paragraphs.some((k) => isProse(paragraphs[k]))) out.push(current);
-  return out.flatMap((s) => (s.heading ? [s] : splitLong(paragraphs, s.paragraphs).map((u) => ({ paragraphs: u, heading: null }))));
+  return out.flatMap((s) => (s.heading ? [s] : splitLong(paragraphs, s.paragraphs, pair).map((u) => ({ paragraphs: u, heading: null }))));
+}
+
+/** A paragraph's terms, computed once: the recursive cuts look at the same paragraphs again and again. */
+function paragraphTerms(termsOf: (k: number) => string[]): (k: number) => string[] {
+  const cache = new Map<number, string[]>();
+  return (k) => {
+    let bag = cache.get(k);
+    if (!bag) {
+      bag = termsOf(k);
+      cache.set(k, bag);
+    }
+    return bag;
+  };
+}
+
+/** Term counts of two neighbouring paragraphs, in reading order (the order the cosine sums in). */
+function pairCounts(bagOf: (k: number) => string[]): (a: number, b: number) => Map<string, number> {
+  // Every gap compares the pair before it with the pair after it, and the cuts look again at the same pairs.
+  const cache = new Map<string, Map<string, number>>();
+  return (a, b) => {
+    const key = `${a} ${b}`;
+    let out = cache.get(key);
+    if (!out) {
+      out = new Map();
+      for (const t of bagOf(a)) out.set(t, (out.get(t) ?? 0) + 1);
+      for (const t of bagOf(b)) out.set(t, (out.get(t) ?? 0) + 1);
+      cache.set(key, out);
+    }
+    return out;
+  };
 }
 
 /** TextTiling-style: cut a long run at the deepest dips in similarity between neighbouring paragraphs. */
-function splitLong(paragraphs: Paragraph[], unit: number[]): number[][] {
+function splitLong(paragraphs: Paragraph[], unit: number[], pair: (a: number, b: number) => Map<string, number>): number[][] {
   const prose = unit.filter((k) => isProse(paragraphs[k]));
   if (prose.length <= MAX_RUN) return [unit];
-  const bags = prose.map((k) => terms(paragraphs[k]?.text ?? ''));
   const gaps: Array<{ at: number; score: number }> = [];
+  // Two paragraphs either side of a gap; as MIN_RUN is at least 2, both windows always lie inside the run.
   for (let g = MIN_RUN; g <= prose.length - MIN_RUN; g++) {
-    const left = new Map<string, number>();
-    const right = new Map<string, number>();
-    for (const t of bags.slice(Math.max(0, g - 2), g).flat()) left.set(t, (left.get(t) ?? 0) + 1);
-    for (const t of bags.slice(g, g + 2).flat()) right.set(t, (right.get(t) ?? 0) + 1);
-    gaps.push({ at: g, score: cosine(left, right) });
+    gaps.push({ at: g, score: cosine(pair(prose[g - 2] ?? 0, prose[g - 1] ?? 0), pair(prose[g] ?? 0, prose[g + 1] ?? 0)) });
   }
   const best = gaps.sort((a, b) => a.score - b.score)[0];
   if (!best) return [unit];
   const cutParagraph = prose[best.at] ?? 0;
   const cut = unit.indexOf(cutParagraph);
-  return [...splitLong(paragraphs, unit.slice(0, cut)), ...splitLong(paragraphs, unit.slice(cut))];
+  return [...splitLong(paragraphs, unit.slice(0, cut), pair), ...splitLong(paragraphs, unit.slice(cut), pair)];
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {

@@ -15,39 +15,73 @@ export function rankSentences(sentences: string[], count: number): number[] {
  * Returns every index, most central first, so one ranking serves every summary length.
  */
 export function rankOrder(sentences: string[]): number[] {
-  const n = sentences.length;
-  if (n <= 1) return sentences.map((_, i) => i);
-  const bags = sentences.map((s) => new Set(terms(s)));
-  const weights: number[][] = bags.map(() => new Array<number>(n).fill(0));
+  return rankBags(sentences.map((s) => new Set(terms(s))));
+}
+
+/** rankOrder for sentences already read into their sets of terms. */
+export function rankBags(bags: Array<Set<string>>): number[] {
+  const n = bags.length;
+  if (n <= 1) return bags.map((_, i) => i);
+  const logSize = bags.map((b) => Math.log(b.size));
+  // Shared words per pair, counted term by term: each term adds one to every pair of sentences it is in,
+  // which touches only the pairs that share something (most pairs share nothing). Sentences of fewer than
+  // two terms take no part. Kept symmetric, so row j reads j's pairs in ascending order.
+  const common = new Int32Array(n * n);
+  const holders = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const a = bags[i] ?? new Set<string>();
-      const b = bags[j] ?? new Set<string>();
-      if (a.size < 2 || b.size < 2) continue;
-      let common = 0;
-      for (const t of a) if (b.has(t)) common++;
-      const w = common / (Math.log(a.size) + Math.log(b.size));
-      (weights[i] as number[])[j] = w;
-      (weights[j] as number[])[i] = w;
+    if ((bags[i] as Set<string>).size < 2) continue;
+    for (const t of bags[i] as Set<string>) {
+      const list = holders.get(t);
+      if (list) {
+        for (const h of list) {
+          common[h * n + i] = (common[h * n + i] as number) + 1;
+          common[i * n + h] = (common[i * n + h] as number) + 1;
+        }
+        list.push(i);
+      } else holders.set(t, [i]);
     }
   }
-  const outSum = weights.map((row) => row.reduce((x, y) => x + y, 0));
-  let scores = new Array<number>(n).fill(1 / n);
-  for (let iter = 0; iter < ITERATIONS; iter++) {
-    const next = new Array<number>(n).fill((1 - DAMPING) / n);
+  // The weight of a pair, common / (log |a| + log |b|): the same number whichever way round (addition commutes).
+  const weight = (i: number, j: number): number => (common[i * n + j] as number) / ((logSize[i] as number) + (logSize[j] as number));
+  // A sentence's out-weight sums its row in ascending order; the zero weights the dense sum added change nothing.
+  const outSum = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let out = 0;
+    for (let i = 0; i < n; i++) if (common[j * n + i]) out += weight(j, i);
+    outSum[j] = out;
+  }
+  // Each sentence's incoming edges, from j in ascending order, with w / outSum[j] computed once. A sentence's
+  // new score adds them in that order, exactly the sums (and so the rounding) of the dense loop over j then i.
+  const inStart = new Int32Array(n + 1);
+  const inFrom: number[] = [];
+  const inShare: number[] = [];
+  for (let i = 0; i < n; i++) {
+    inStart[i] = inFrom.length;
     for (let j = 0; j < n; j++) {
-      const out = outSum[j] ?? 0;
-      if (out === 0) continue;
-      for (let i = 0; i < n; i++) {
-        const w = weights[j]?.[i] ?? 0;
-        if (w) next[i] = (next[i] ?? 0) + DAMPING * (scores[j] ?? 0) * (w / out);
-      }
+      if (!common[i * n + j]) continue;
+      inFrom.push(j);
+      inShare.push(weight(j, i) / (outSum[j] as number));
     }
-    scores = next;
+  }
+  inStart[n] = inFrom.length;
+  const from = Int32Array.from(inFrom);
+  const shares = Float64Array.from(inShare);
+  let scores = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
+  const push = new Float64Array(n);
+  const base = (1 - DAMPING) / n;
+  for (let iter = 0; iter < ITERATIONS; iter++) {
+    for (let j = 0; j < n; j++) push[j] = DAMPING * (scores[j] as number);
+    for (let i = 0; i < n; i++) {
+      let sum = base;
+      const to = inStart[i + 1] as number;
+      for (let e = inStart[i] as number; e < to; e++) sum += (push[from[e] as number] as number) * (shares[e] as number);
+      next[i] = sum;
+    }
+    [scores, next] = [next, scores];
   }
   // Ties go to the earlier sentence, which in articles usually carries the point.
-  return scores
-    .map((score, i) => ({ score: score + (n - i) * 1e-9 + (bags[i]?.size ?? 0) * 1e-7, i }))
+  return Array.from(scores, (score, i) => ({ score: score + (n - i) * 1e-9 + (bags[i]?.size ?? 0) * 1e-7, i }))
     .sort((a, b) => b.score - a.score)
     .map((x) => x.i);
 }
