@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { buildIndex } from '../../src/corpus/index/build-index.ts';
@@ -101,6 +102,28 @@ describe('events by date', () => {
 });
 
 describe('sections and search', () => {
+  it('picks the first section whose label is the text, else whose keyword is, else whose label starts with it', () => {
+    // Two documents, so labels and keywords repeat across them and the first in order must win.
+    const two = new CorpusQuery(structuredClone(q.index));
+    const copy = structuredClone(q.index.documents[0]);
+    // The copy's labels share a prefix, and the first is neither first nor last in sorted order ("part 1" … "part 8", "part 0").
+    if (copy) two.addDocuments([{ ...copy, id: 'copy.txt', file: 'copy.txt', sections: copy.sections.map((x, i, all) => ({ ...x, label: `part ${(i + 1) % all.length}` })) }]);
+    const list = two.sections();
+    const names = [...new Set(list.flatMap((h) => [h.section.label, ...h.section.keywords.map((k) => k.toLowerCase())]))];
+    const asked = fc.oneof(fc.constantFrom(...names), fc.constantFrom(...names).chain((n) => fc.nat(n.length).map((k) => n.slice(0, Math.max(1, k)))));
+    fc.assert(
+      fc.property(asked, (text) => {
+        const reference =
+          list.find((h) => h.section.label.toLowerCase() === text) ??
+          list.find((h) => h.section.keywords.some((k) => k.toLowerCase() === text)) ??
+          list.find((h) => h.section.label.toLowerCase().startsWith(text));
+        const found = two.section(text);
+        if (reference) expect(found.ok && [found.value.document.id, found.value.index]).toEqual([reference.document.id, reference.index]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds the finlandization section by label, keyword and free text', () => {
     for (const text of ['finlandization', 'Finlandisation', 'steel porcupine', 'realpolitik']) {
       const found = q.section(text);

@@ -87,6 +87,8 @@ export class CorpusQuery {
   private scopedDocuments = new WeakMap<ReadonlySet<string>, DocumentAnalysis[]>();
   private scopedDocumentSets = new WeakMap<ReadonlySet<string>, ReadonlySet<DocumentAnalysis>>();
   private scopeMasks = new WeakMap<ReadonlySet<string>, Uint8Array>();
+  private scopedSections = new WeakMap<ReadonlySet<string>, IndexedSection[]>();
+  private sectionNameCache = new WeakMap<IndexedSection[], SectionNames>();
   private revisionCount = 0;
 
   constructor(index: CorpusIndex) {
@@ -105,6 +107,8 @@ export class CorpusQuery {
     this.scopedDocuments = new WeakMap();
     this.scopedDocumentSets = new WeakMap();
     this.scopeMasks = new WeakMap();
+    this.scopedSections = new WeakMap();
+    this.sectionNameCache = new WeakMap();
     this.docLookup = null;
     this.quoteLookup = null;
     this.eventLookup = null;
@@ -599,7 +603,12 @@ export class CorpusQuery {
   private indexedSections(scope: Scope): IndexedSection[] {
     const { all, byDoc } = this.sectionIndex();
     if (!scope.document && !scope.documents) return all;
-    return this.documents(scope).flatMap((d) => byDoc.get(d.id) ?? []);
+    // A reading list's sections are kept with it: autocomplete asks on every keystroke.
+    const cached = !scope.document && scope.documents ? this.scopedSections.get(scope.documents) : undefined;
+    if (cached) return cached;
+    const list = this.documents(scope).flatMap((d) => byDoc.get(d.id) ?? []);
+    if (!scope.document && scope.documents) this.scopedSections.set(scope.documents, list);
+    return list;
   }
 
   /** A section by label, keyword, or the words it contains. */
@@ -617,7 +626,7 @@ export class CorpusQuery {
       const hit = byDoc.get(exactRef[1] ?? '')?.find((x) => x.hit.index === Number(exactRef[2]))?.hit;
       if (hit) return { ok: true, value: hit };
     }
-    const found = (indexed.find((x) => x.label === q) ?? indexed.find((x) => x.keywords.includes(q)) ?? indexed.find((x) => x.label.startsWith(q)))?.hit;
+    const found = this.sectionNames(indexed).find(q)?.hit;
     if (found) return { ok: true, value: found };
     // Free text: the section holding most of the best-matching sentences.
     const hits = this.searchSentences(text, scope, 20);
@@ -631,6 +640,16 @@ export class CorpusQuery {
     const best = [...votes.values()].sort((a, b) => b.score - a.score)[0];
     if (best) return { ok: true, value: best.hit };
     return { ok: false, message: `No section matches "${text.slice(0, 80)}".`, suggestions: indexed.slice(0, 5).map((x) => x.hit.section.label) };
+  }
+
+  /** Section lookups by label and keyword for one list of sections, kept while the list is. */
+  private sectionNames(indexed: IndexedSection[]): SectionNames {
+    let names = this.sectionNameCache.get(indexed);
+    if (!names) {
+      names = new SectionNames(indexed);
+      this.sectionNameCache.set(indexed, names);
+    }
+    return names;
   }
 
   suggestSections(prefix: string, scope: Scope = {}): SectionHit[] {
@@ -697,6 +716,43 @@ function matcher(query: DateQuery): (t: EventTable, i: number) => boolean {
     }
     return ok;
   };
+}
+
+/**
+ * The first section (in list order) whose label is the text, else whose keyword is, else whose label starts
+ * with it: what three scans of every section answered, from two maps and a sorted list.
+ */
+class SectionNames {
+  private readonly byLabel = new Map<string, IndexedSection>();
+  private readonly byKeyword = new Map<string, IndexedSection>();
+  /** Labels in code-unit order, each with the list position of its first section. */
+  private readonly labels: Array<{ label: string; at: number }> = [];
+
+  constructor(private readonly list: IndexedSection[]) {
+    list.forEach((x, at) => {
+      if (!this.byLabel.has(x.label)) {
+        this.byLabel.set(x.label, x);
+        this.labels.push({ label: x.label, at });
+      }
+      for (const k of x.keywords) if (!this.byKeyword.has(k)) this.byKeyword.set(k, x);
+    });
+    this.labels.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  }
+
+  find(q: string): IndexedSection | undefined {
+    const exact = this.byLabel.get(q) ?? this.byKeyword.get(q);
+    if (exact) return exact;
+    let lo = 0;
+    let hi = this.labels.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.labels[mid] as { label: string }).label < q) lo = mid + 1;
+      else hi = mid;
+    }
+    let first = Infinity;
+    for (let i = lo; i < this.labels.length && (this.labels[i] as { label: string }).label.startsWith(q); i++) first = Math.min(first, (this.labels[i] as { at: number }).at);
+    return Number.isFinite(first) ? this.list[first] : undefined;
+  }
 }
 
 /** The k smallest offers by (distance, document order), without sorting everything. */

@@ -69,6 +69,7 @@ export class SentenceIndex implements Vocabulary {
   // Scratch space for a search, one slot per sentence: how many query words it has matched, and its score.
   private level = new Uint8Array(0);
   private acc = new Float64Array(0);
+  private norms: Float32Array | null = null;
 
   static build(documents: Iterable<SearchableDocument>): SentenceIndex {
     const index = new SentenceIndex();
@@ -145,6 +146,8 @@ export class SentenceIndex implements Vocabulary {
     this.docs.push(doc);
     this.ordinalOf.set(doc.id, ordinal);
     this.grow(this.sentenceCount + doc.sentences.length);
+    // The average sentence length moves: BM25's length factors are worked out again on the next search.
+    this.norms = null;
     doc.sentences.forEach((s, k) => {
       const g = this.sentenceCount++;
       const terms = searchTerms(s.text);
@@ -203,40 +206,29 @@ export class SentenceIndex implements Vocabulary {
     const cost = (g: Expansion[]) => g.reduce((a, e) => a + this.frequency(e.id), 0);
     groups.sort((a, b) => cost(a) - cost(b));
 
-    const level = this.level;
-    const acc = this.acc;
-    const avg = this.totalLength / Math.max(1, this.sentenceCount);
     const candidates: number[] = [];
     groups.forEach((group, j) => {
       for (const e of group) {
         const df = this.frequency(e.id);
         const weight = e.weight * Math.log(1 + (this.sentenceCount - df + 0.5) / (df + 0.5)) * (K1 + 1);
-        const visit = (g: number) => {
-          const l = level[g] as number;
-          // A sentence counts for word j only if it matched every earlier word (or another form of word j).
-          if (l !== j && l !== j + 1) return;
-          if (l === 0) candidates.push(g);
-          level[g] = j + 1;
-          acc[g] = (acc[g] as number) + weight / (1 + K1 * (1 - B + (B * (this.sentLen[g] as number)) / avg));
-        };
-        const end = e.id + 1 < this.baseOffsets.length ? (this.baseOffsets[e.id + 1] as number) : 0;
-        for (let p = e.id + 1 < this.baseOffsets.length ? (this.baseOffsets[e.id] as number) : 0; p < end; p++) visit(this.basePostings[p] as number);
-        for (const g of this.extra.get(e.id) ?? []) visit(g);
+        if (e.id + 1 < this.baseOffsets.length) this.accumulate(this.basePostings, this.baseOffsets[e.id] as number, this.baseOffsets[e.id + 1] as number, j, weight, candidates);
+        const extra = this.extra.get(e.id);
+        if (extra) this.accumulate(extra, 0, extra.length, j, weight, candidates);
       }
     });
 
+    const { level, acc } = this;
     const top = new TopK(options.limit);
-    const docOk = new Map<number, boolean>();
+    // Per document of the index: 0 not asked yet, 1 in scope, 2 not.
+    const docOk = new Uint8Array(this.docs.length);
     for (const g of candidates) {
       if (level[g] === groups.length) {
         const ordinal = this.sentDoc[g] as number;
-        let ok = docOk.get(ordinal);
-        if (ok === undefined) {
+        if (docOk[ordinal] === 0) {
           const doc = this.docs[ordinal];
-          ok = !!doc && (!options.allowed || options.allowed(doc.id));
-          docOk.set(ordinal, ok);
+          docOk[ordinal] = doc && (!options.allowed || options.allowed(doc.id)) ? 1 : 2;
         }
-        if (ok) top.offer(g, acc[g] as number);
+        if (docOk[ordinal] === 1) top.offer(g, acc[g] as number);
       }
       level[g] = 0;
       acc[g] = 0;
@@ -249,6 +241,35 @@ export class SentenceIndex implements Vocabulary {
       const terms = [...new Set(searchTerms(doc.sentences[sentence]?.text ?? '').filter((t) => matched.has(t)))];
       return { documentId: doc.id, sentence, terms, score };
     });
+  }
+
+  /**
+   * Adds one term's sentences (postings[from..to)) to the search under way, as query word j: a sentence
+   * counts only if it matched every earlier word (or, at j + 1, another form of this word). New candidates
+   * come only from the first word.
+   */
+  private accumulate(postings: ArrayLike<number>, from: number, to: number, j: number, weight: number, candidates: number[]): void {
+    const { level, acc } = this;
+    const norm = this.lengthNorms();
+    for (let p = from; p < to; p++) {
+      const g = postings[p] as number;
+      const l = level[g] as number;
+      if (l !== j && l !== j + 1) continue;
+      if (l === 0) candidates.push(g);
+      level[g] = j + 1;
+      acc[g] = (acc[g] as number) + weight * (norm[g] as number);
+    }
+  }
+
+  /** BM25's length factor for every sentence, kept until sentences come or go. */
+  private lengthNorms(): Float32Array {
+    if (!this.norms) {
+      const avg = this.totalLength / Math.max(1, this.sentenceCount);
+      const norms = new Float32Array(this.sentDoc.length);
+      for (let g = 0; g < this.sentenceCount; g++) norms[g] = 1 / (1 + K1 * (1 - B + (B * (this.sentLen[g] as number)) / avg));
+      this.norms = norms;
+    }
+    return this.norms;
   }
 
   /** Room for n sentences in the per-sentence arrays. */
