@@ -43,6 +43,7 @@ const indexing = openIndex(config.CORPUS_DIR, config.INDEX_CACHE_DIR, { quiet: !
 if (useConsole) {
   const { query, message } = await indexing;
   process.stdout.write(`${message}\n${token ? '' : 'No DISCORD_TOKEN: answering here in the local console.\n'}`);
+  setImmediate(() => query.prepare());
   process.on('SIGTERM', () => process.exit(0));
   await startConsole({ query });
   process.exit(0);
@@ -63,9 +64,16 @@ const claims = await DigestClaims.open(claimsFile).catch((error: unknown) => {
 });
 const bot = await startBot({
   config: { ...config, DISCORD_TOKEN: token as string },
-  app: indexing.then(({ query, message }) => {
+  app: indexing.then(async ({ query, message }) => {
     logger.info(message);
-    return createApp({ query, store, uploadsDir: config.UPLOADS_DIR, warn: (m) => logger.warn(m) });
+    const app = await createApp({ query, store, uploadsDir: config.UPLOADS_DIR, warn: (m) => logger.warn(m) });
+    // Once commands can be answered, build what the first /search or /event would otherwise wait for.
+    setImmediate(() => {
+      const t = performance.now();
+      query.prepare();
+      logger.info({ ms: Math.round(performance.now() - t) }, 'search index and lookups ready');
+    });
+    return app;
   }),
   store,
   logger,

@@ -50,6 +50,9 @@ describe('starting Lectern', { timeout: 30_000 }, () => {
     child.stdout.on('data', (d: Buffer) => (log += String(d)));
     await standin.waitForRequest((r) => r.method === 'PUT' && r.route.endsWith(`/guilds/${guild.id}/commands`), 20_000);
     expect(standin.connections).toBe(1);
+    // The lookups the first questions would wait for are built once the bot can answer.
+    for (let i = 0; i < 250 && !log.includes('search index and lookups ready'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(log).toContain('search index and lookups ready');
     child.kill('SIGTERM');
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);

@@ -154,6 +154,11 @@ describe('sections and search', () => {
     expect(fresh.searchSentences('Bayraktar drones')).toEqual([]);
     expect(fresh.searchSentences('porcupine').map((h) => h.document.id)).toEqual(['uploads/new']);
     expect(fresh.index.search).toBeNull();
+    // prepare() loads the cached sentence index ahead of the first search.
+    const prepared = new CorpusQuery(buildIndex(await loadDocuments(['data/corpus'], () => undefined), 'test'));
+    prepared.prepare();
+    expect(prepared.index.search).toBeNull();
+    expect(prepared.searchSentences('porcupine')).toHaveLength(1);
     // After it: changes go straight into the live index.
     fresh.removeDocument('uploads/new');
     expect(fresh.searchSentences('porcupine')).toEqual([]);

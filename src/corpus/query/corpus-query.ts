@@ -362,6 +362,19 @@ export class CorpusQuery {
     return true;
   }
 
+  /**
+   * Builds now what the first questions would otherwise build on the way to their answer (the sentence
+   * index, the event table, the section and quote lookups): called once start-up has answered what it
+   * must, so that no member's first /search waits for it.
+   */
+  prepare(): void {
+    this.sentenceSearch();
+    this.eventIndex();
+    this.sectionIndex();
+    this.quoteIndex();
+    this.names();
+  }
+
   /** The sentence index is only needed by search: load it on first use so start-up stays fast. */
   private sentenceSearch(): SentenceIndex {
     if (!this.search) {
