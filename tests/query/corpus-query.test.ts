@@ -164,6 +164,14 @@ describe('sections and search', () => {
     expect(fresh.searchSentences('porcupine')).toEqual([]);
     fresh.addDocuments([{ ...analyse('A second porcupine text.'), id: 'uploads/other' }]);
     expect(fresh.searchSentences('porcupine').map((h) => h.document.id)).toEqual(['uploads/other']);
+    // Removing more sentences than remain makes the index start afresh; answers stay the same.
+    const long = analyse(Array.from({ length: 200 }, (_, k) => `Herring report number ${k + 1} is filed.`).join('\n\n'));
+    fresh.addDocuments([{ ...long, id: 'uploads/long' }]);
+    expect(fresh.searchSentences('herring report', {}, 500)).toHaveLength(200);
+    fresh.removeDocument('uploads/long');
+    expect(fresh.searchSentences('herring report')).toEqual([]);
+    expect(fresh.searchSentences('porcupine').map((h) => h.document.id)).toEqual(['uploads/other']);
+    expect(fresh.searchSentences('Bayraktr drones')).toEqual([]);
   });
 
   it('autocompletes speakers by prefix, alias and spelling, at most 25', () => {

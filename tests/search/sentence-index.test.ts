@@ -122,6 +122,62 @@ describe('sentence index', () => {
   });
 });
 
+describe('sentence index kept up to date', () => {
+  it('answers as a fresh build of the same documents, after adds, replacements, removals and a cache round trip', () => {
+    // Words with completions ("porcupine" → "porcupines") and near spellings ("goverment" → "government").
+    const vocabulary = ['porcupine', 'porcupines', 'government', 'governments', 'goverment', 'budget', 'budgets', 'steel', 'harbour', 'harbor', 'minister', 'ministry'];
+    const sentence = fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
+    const text = fc.array(sentence, { minLength: 1, maxLength: 4 });
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('put' as const), id: fc.integer({ min: 0, max: 5 }), sentences: text }),
+      fc.record({ kind: fc.constant('remove' as const), id: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('round trip' as const) }),
+    );
+    const query = fc.array(fc.constantFrom('porcupine', 'porcup', 'govermnent', 'goverment', 'budget', 'harbuor', 'minist', 'steel', 'ministry'), { minLength: 1, maxLength: 2 }).map((ws) => ws.join(' '));
+    const view = (index: SentenceIndex, q: string) =>
+      index
+        .search(q, { limit: 1000 })
+        .map((m) => `${m.documentId}#${m.sentence} ${m.score.toFixed(9)} ${[...m.terms].sort().join(',')}`)
+        .sort();
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), fc.array(op, { maxLength: 8 }), fc.array(query, { minLength: 1, maxLength: 4 }), (initial, ops, queries) => {
+        const docs = new Map(initial.map((ss, i) => [`d${i}`, doc(`d${i}`, ...ss)]));
+        let index = SentenceIndex.build(docs.values());
+        for (const o of ops) {
+          if (o.kind === 'put') {
+            const d = doc(`d${o.id}`, ...o.sentences);
+            docs.set(d.id, d);
+            index.add(d);
+          } else if (o.kind === 'remove') {
+            expect(index.remove(`d${o.id}`)).toBe(docs.delete(`d${o.id}`));
+          } else {
+            const saved = JSON.parse(JSON.stringify(index.toJSON())) as ReturnType<SentenceIndex['toJSON']>;
+            index = SentenceIndex.load(saved, (id) => docs.get(id));
+          }
+        }
+        const fresh = SentenceIndex.build(docs.values());
+        for (const q of queries) expect(view(index, q), q).toEqual(view(fresh, q));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps its scratch space clean when the scope check throws', () => {
+    const index = SentenceIndex.build(library);
+    expect(() => index.search('budget', { limit: 5, allowed: () => { throw new Error('scope unavailable'); } })).toThrow('scope unavailable');
+    expect(found(index, 'budget')).toHaveLength(4);
+    expect(new Set(found(index, 'government budget'))).toEqual(new Set(['b#0', 'c#1']));
+  });
+
+  it('no longer treats words only removed documents had as vocabulary', () => {
+    const index = SentenceIndex.build([doc('a', 'The porcupien typo.'), doc('b', 'A porcupine.')]);
+    expect(found(index, 'porcupien')).toEqual(['a#0']);
+    index.remove('a');
+    // "porcupien" is gone from the corpus, so it is taken as a typo again.
+    expect(found(index, 'porcupien')).toEqual(['b#0']);
+  });
+});
+
 describe('bounded edit distance', () => {
   it('agrees with the full Levenshtein distance up to the bound', () => {
     const full = (a: string, b: string): number => {

@@ -353,8 +353,11 @@ export class CorpusQuery {
     const doc = this.docById.get(id);
     if (!doc) return false;
     // Before the search is loaded: the cached form must not answer for this id (it may come back changed).
-    if (this.search) this.search.remove(id);
-    else this.changedBeforeSearch.add(id);
+    if (this.search) {
+      this.search.remove(id);
+      // Removed documents' sentences stay in the lists: once they are most of them, start afresh.
+      if (this.search.deadShare() > 0.5) this.search = SentenceIndex.build(this.index.documents.filter((d) => d.id !== id));
+    } else this.changedBeforeSearch.add(id);
     this.index.documents.splice(this.index.documents.indexOf(doc), 1);
     this.docById.delete(id);
     this.index.speakers = mergeSpeakers(this.index.documents);
@@ -387,9 +390,11 @@ export class CorpusQuery {
           search = null;
         }
       }
+      // Documents added since the index was built (or changed before it was loaded); all of them without one.
+      const fresh = !search;
       search ??= SentenceIndex.build([]);
-      // Documents added since the index was built (or changed before it was loaded).
       for (const d of this.index.documents) if (!search.has(d.id)) search.add(d);
+      if (fresh) search.compact();
       // The serialised form is now redundant: let it go.
       this.index.search = null;
       this.changedBeforeSearch.clear();

@@ -24,7 +24,7 @@ const MAX_NEAR = 10;
 
 /**
  * The terms a query word stands for: itself; from three letters, its completions ("porcupin" →
- * "porcupine"), shortest and commonest first; and, from five letters and only when the word itself is
+ * "porcupine"), the commonest first (then the shortest); and, from five letters and only when the word itself is
  * nowhere in the corpus (a typo, then), words within one edit (two from eight letters) that start with
  * the same letter, as people seldom mistype the first.
  */
@@ -41,7 +41,7 @@ export function expandTerm(word: string, vocab: Vocabulary): Expansion[] {
       const id = vocab.termId(t);
       if (t !== word && id !== undefined) completions.push({ id, length: t.length, frequency: vocab.frequency(id) });
     }
-    completions.sort((a, b) => a.length - b.length || b.frequency - a.frequency);
+    completions.sort((a, b) => b.frequency - a.frequency || a.length - b.length);
     for (const c of completions.slice(0, MAX_COMPLETIONS)) out.push({ id: c.id, weight: (COMPLETION_WEIGHT * word.length) / c.length });
   }
 

@@ -47,10 +47,11 @@ const B = 0.75;
 /**
  * An inverted index over every sentence of the corpus, answering AND queries (each word, or a completion or
  * near spelling of it) with the best few sentences. Sentences are numbered in document order; each term's
- * sentences are a sorted run of one shared Int32Array. A search walks the rarest word's sentences, checks
- * them against the other words' lists, and scores only the sentences that match every word, keeping the
- * best few: its cost follows the rarest word, not the corpus. Documents added later (uploads) go into small
- * per-term lists beside the shared array; removed ones are skipped.
+ * sentences are a sorted run of one shared Int32Array. A search takes its candidates from the rarest word's
+ * sentences, ticks them off against the other words' lists (a byte test per entry), and scores and ranks
+ * only the sentences that hold every word: nothing the size of the matches is allocated or sorted.
+ * Documents added later (uploads) go into small per-term lists beside the shared array; removed ones are
+ * skipped, and no longer count as vocabulary or in the statistics.
  */
 export class SentenceIndex implements Vocabulary {
   private docs: Array<SearchableDocument | null> = [];
@@ -59,13 +60,21 @@ export class SentenceIndex implements Vocabulary {
   private sentLocal = new Int32Array(1024);
   private sentLen = new Uint8Array(1024);
   private sentenceCount = 0;
-  private totalLength = 0;
+  /** First sentence number of each document (a document's sentences are numbered together). */
+  private readonly docFirst: number[] = [];
+  // Statistics of the live sentences (removed documents' sentences stay numbered but do not count).
+  private liveSentences = 0;
+  private liveLength = 0;
+  /** Per term: how many live sentences hold it. */
+  private readonly live: number[] = [];
   private readonly termIds = new Map<string, number>();
   private readonly termText: string[] = [];
   private baseOffsets = new Int32Array(1);
   private basePostings = new Int32Array(0);
   private readonly extra = new Map<number, number[]>();
   private sortedTerms: string[] | null = null;
+  /** Terms new since the vocabulary was sorted: merged in when it is next needed. */
+  private unsortedTerms: string[] = [];
   // Scratch space for a search, one slot per sentence: how many query words it has matched, and its score.
   private level = new Uint8Array(0);
   private acc = new Float64Array(0);
@@ -94,13 +103,17 @@ export class SentenceIndex implements Vocabulary {
       const doc = id === null ? undefined : documents(id);
       if (doc && doc.sentences.length !== count) throw new Error(`sentence index does not match document ${id}`);
       index.docs.push(doc ?? null);
+      index.docFirst.push(index.sentenceCount);
       if (doc) index.ordinalOf.set(doc.id, ordinal);
       for (let k = 0; k < count; k++) {
         const g = index.sentenceCount++;
         index.sentDoc[g] = ordinal;
         index.sentLocal[g] = k;
         index.sentLen[g] = lengths[g] as number;
-        index.totalLength += lengths[g] as number;
+        if (doc) {
+          index.liveSentences++;
+          index.liveLength += lengths[g] as number;
+        }
       }
     });
     const terms = data.terms ? data.terms.split('\n') : [];
@@ -108,11 +121,17 @@ export class SentenceIndex implements Vocabulary {
     index.baseOffsets = new Int32Array(terms.length + 1);
     index.basePostings = new Int32Array(data.postingCount);
     let at = 0;
+    const anyGone = index.liveSentences < index.sentenceCount;
     terms.forEach((t, id) => {
       index.termIds.set(t, id);
       index.termText.push(t);
+      const from = at;
       at += reader.readSortedInto(index.basePostings, at);
       index.baseOffsets[id + 1] = at;
+      let live = at - from;
+      // Documents the cache has but the corpus no longer does: their sentences do not count.
+      if (anyGone) for (let p = from; p < at; p++) if (!index.docs[index.sentDoc[index.basePostings[p] as number] as number]) live--;
+      index.live.push(live);
     });
     if (at !== data.postingCount || !reader.done) throw new Error('sentence index postings do not match');
     return index;
@@ -144,6 +163,7 @@ export class SentenceIndex implements Vocabulary {
     this.remove(doc.id);
     const ordinal = this.docs.length;
     this.docs.push(doc);
+    this.docFirst.push(this.sentenceCount);
     this.ordinalOf.set(doc.id, ordinal);
     this.grow(this.sentenceCount + doc.sentences.length);
     // The average sentence length moves: BM25's length factors are worked out again on the next search.
@@ -154,40 +174,71 @@ export class SentenceIndex implements Vocabulary {
       this.sentDoc[g] = ordinal;
       this.sentLocal[g] = k;
       this.sentLen[g] = Math.min(255, terms.length);
-      this.totalLength += this.sentLen[g] as number;
+      this.liveSentences++;
+      this.liveLength += this.sentLen[g] as number;
       for (const t of terms) {
         let id = this.termIds.get(t);
         if (id === undefined) {
           id = this.termText.length;
           this.termIds.set(t, id);
           this.termText.push(t);
-          this.sortedTerms = null;
+          this.live.push(0);
+          if (this.sortedTerms) this.unsortedTerms.push(t);
         }
         const list = this.extra.get(id);
-        if (!list) this.extra.set(id, [g]);
-        else if (list[list.length - 1] !== g) list.push(g);
+        if (list?.[list.length - 1] === g) continue;
+        if (list) list.push(g);
+        else this.extra.set(id, [g]);
+        this.live[id] = (this.live[id] as number) + 1;
       }
     });
   }
 
-  /** Forgets a document: its sentences stay numbered but are never returned. */
+  /**
+   * Forgets a document: its sentences stay numbered (in the lists) but are never returned, and no longer
+   * count as vocabulary or in the statistics.
+   */
   remove(documentId: string): boolean {
     const ordinal = this.ordinalOf.get(documentId);
-    if (ordinal === undefined) return false;
+    const doc = ordinal === undefined ? null : this.docs[ordinal];
+    if (ordinal === undefined || !doc) return false;
+    const first = this.docFirst[ordinal] as number;
+    doc.sentences.forEach((s, k) => {
+      this.liveSentences--;
+      this.liveLength -= this.sentLen[first + k] as number;
+      for (const t of new Set(searchTerms(s.text))) {
+        const id = this.termIds.get(t);
+        if (id !== undefined) this.live[id] = (this.live[id] as number) - 1;
+      }
+    });
     this.docs[ordinal] = null;
     this.ordinalOf.delete(documentId);
+    this.norms = null;
     return true;
+  }
+
+  /** The share of numbered sentences that belong to removed documents: past a half, rebuild. */
+  deadShare(): number {
+    return this.sentenceCount ? 1 - this.liveSentences / this.sentenceCount : 0;
   }
 
   // Vocabulary, for expanding a query word into completions and near spellings.
   sorted(): string[] {
-    this.sortedTerms ??= [...this.termText].sort();
+    if (!this.sortedTerms) this.sortedTerms = [...this.termText].sort();
+    else if (this.unsortedTerms.length) this.sortedTerms = mergeSorted(this.sortedTerms, this.unsortedTerms.sort());
+    this.unsortedTerms = [];
     return this.sortedTerms;
   }
+  /** A term some live sentence holds (terms only removed documents had are not vocabulary). */
   termId(term: string): number | undefined {
-    return this.termIds.get(term);
+    const id = this.termIds.get(term);
+    return id !== undefined && (this.live[id] as number) > 0 ? id : undefined;
   }
   frequency(id: number): number {
+    return this.live[id] ?? 0;
+  }
+  /** Entries in the term's lists, live or not: what walking them costs. */
+  private postingCount(id: number): number {
     const base = id + 1 < this.baseOffsets.length ? (this.baseOffsets[id + 1] as number) - (this.baseOffsets[id] as number) : 0;
     return base + (this.extra.get(id)?.length ?? 0);
   }
@@ -203,26 +254,26 @@ export class SentenceIndex implements Vocabulary {
       groups.push(group);
     }
     // Rarest word first: its sentences are the only candidates.
-    const cost = (g: Expansion[]) => g.reduce((a, e) => a + this.frequency(e.id), 0);
+    const cost = (g: Expansion[]) => g.reduce((a, e) => a + this.postingCount(e.id), 0);
     groups.sort((a, b) => cost(a) - cost(b));
 
     const candidates: number[] = [];
-    groups.forEach((group, j) => {
-      for (const e of group) {
-        const df = this.frequency(e.id);
-        const weight = e.weight * Math.log(1 + (this.sentenceCount - df + 0.5) / (df + 0.5)) * (K1 + 1);
-        if (e.id + 1 < this.baseOffsets.length) this.accumulate(this.basePostings, this.baseOffsets[e.id] as number, this.baseOffsets[e.id + 1] as number, j, weight, candidates);
-        const extra = this.extra.get(e.id);
-        if (extra) this.accumulate(extra, 0, extra.length, j, weight, candidates);
-      }
-    });
-
     const { level, acc } = this;
     const top = new TopK(options.limit);
-    // Per document of the index: 0 not asked yet, 1 in scope, 2 not.
-    const docOk = new Uint8Array(this.docs.length);
-    for (const g of candidates) {
-      if (level[g] === groups.length) {
+    try {
+      groups.forEach((group, j) => {
+        for (const e of group) {
+          const df = this.frequency(e.id);
+          const weight = e.weight * Math.log(1 + (this.liveSentences - df + 0.5) / (df + 0.5)) * (K1 + 1);
+          if (e.id + 1 < this.baseOffsets.length) this.accumulate(this.basePostings, this.baseOffsets[e.id] as number, this.baseOffsets[e.id + 1] as number, j, weight, candidates);
+          const extra = this.extra.get(e.id);
+          if (extra) this.accumulate(extra, 0, extra.length, j, weight, candidates);
+        }
+      });
+      // Per document of the index: 0 not asked yet, 1 in scope, 2 not.
+      const docOk = new Uint8Array(this.docs.length);
+      for (const g of candidates) {
+        if (level[g] !== groups.length) continue;
         const ordinal = this.sentDoc[g] as number;
         if (docOk[ordinal] === 0) {
           const doc = this.docs[ordinal];
@@ -230,8 +281,13 @@ export class SentenceIndex implements Vocabulary {
         }
         if (docOk[ordinal] === 1) top.offer(g, acc[g] as number);
       }
-      level[g] = 0;
-      acc[g] = 0;
+    } finally {
+      // The scratch space must be clean for the next search whatever happened in this one (a sentence left
+      // marked would never be a candidate again). Every marked sentence is a candidate.
+      for (const g of candidates) {
+        level[g] = 0;
+        acc[g] = 0;
+      }
     }
 
     const matched = new Set(groups.flat().map((e) => this.termText[e.id]));
@@ -264,7 +320,7 @@ export class SentenceIndex implements Vocabulary {
   /** BM25's length factor for every sentence, kept until sentences come or go. */
   private lengthNorms(): Float32Array {
     if (!this.norms) {
-      const avg = this.totalLength / Math.max(1, this.sentenceCount);
+      const avg = this.liveLength / Math.max(1, this.liveSentences);
       const norms = new Float32Array(this.sentDoc.length);
       for (let g = 0; g < this.sentenceCount; g++) norms[g] = 1 / (1 + K1 * (1 - B + (B * (this.sentLen[g] as number)) / avg));
       this.norms = norms;
@@ -291,14 +347,14 @@ export class SentenceIndex implements Vocabulary {
     }
   }
 
-  /** Moves the per-term lists of added documents into the shared array. */
-  private compact(): void {
+  /** Moves the per-term lists of added documents into the shared array (after adding many at once). */
+  compact(): void {
     if (!this.extra.size) return;
     const terms = this.termText.length;
     const offsets = new Int32Array(terms + 1);
     let total = 0;
     for (let id = 0; id < terms; id++) {
-      total += this.frequency(id);
+      total += this.postingCount(id);
       offsets[id + 1] = total;
     }
     const postings = new Int32Array(total);
@@ -314,4 +370,13 @@ export class SentenceIndex implements Vocabulary {
     this.basePostings = postings;
     this.extra.clear();
   }
+}
+
+/** Two sorted lists as one (code-unit order). */
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && (a[i] as string) <= (b[j] as string)) ? (a[i++] as string) : (b[j++] as string));
+  return out;
 }
