@@ -29,9 +29,11 @@ const READ_AHEAD = 16;
 export async function inputHash(files: Array<{ path: string; id: string }>): Promise<string> {
   const hash = createHash('sha256').update(engineVersion());
   const read = (f: { path: string }) => readFile(f.path).catch(() => null);
-  const pending = files.slice(0, READ_AHEAD).map(read);
+  const pending: Array<Promise<Buffer | null> | undefined> = files.slice(0, READ_AHEAD).map(read);
   for (const [i, f] of files.entries()) {
     const bytes = await pending[i];
+    // Hashed: let the bytes go (holding every file until the end would hold the whole corpus).
+    pending[i] = undefined;
     const next = files[i + READ_AHEAD];
     if (next) pending.push(read(next));
     hash.update(f.id).update('\0');
