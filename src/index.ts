@@ -43,7 +43,13 @@ const indexing = openIndex(config.CORPUS_DIR, config.INDEX_CACHE_DIR, { quiet: !
 if (useConsole) {
   const { query, message } = await indexing;
   process.stdout.write(`${message}\n${token ? '' : 'No DISCORD_TOKEN: answering here in the local console.\n'}`);
-  setImmediate(() => query.prepare());
+  setImmediate(() => {
+    try {
+      query.prepare();
+    } catch {
+      // Built again on first use, where a failure is reported with the answer.
+    }
+  });
   process.on('SIGTERM', () => process.exit(0));
   await startConsole({ query });
   process.exit(0);
@@ -70,8 +76,13 @@ const bot = await startBot({
     // Once commands can be answered, build what the first /search or /event would otherwise wait for.
     setImmediate(() => {
       const t = performance.now();
-      query.prepare();
-      logger.info({ ms: Math.round(performance.now() - t) }, 'search index and lookups ready');
+      try {
+        query.prepare();
+        logger.info({ ms: Math.round(performance.now() - t) }, 'search index and lookups ready');
+      } catch (error) {
+        // Not fatal: each lookup is built again on first use, where a failure reaches the asker's reply.
+        logger.error({ err: error }, 'could not prepare the search index and lookups ahead of use');
+      }
     });
     return app;
   }),
