@@ -10,7 +10,9 @@ export const event: Command = {
   run(ctx, options) {
     const found = ctx.query.events(options.date ?? '', { ...scopeOf(ctx, options), ...(ctx.dateOrder ? { order: ctx.dateOrder } : {}), limit: MAX_ITEMS });
     if (!found.ok) return notFound(found.message, found.suggestions);
-    const { query, hits, total, nearest } = found.value;
+    const { query, hits, total } = found.value;
+    // Past the cap the list is cut short: what happened around the date would come after events not shown.
+    const nearest = total > MAX_ITEMS ? [] : found.value.nearest;
     const asked = query.kind === 'point' ? describeAskedDate(query.date) : `${describeAskedDate(query.from)} – ${describeAskedDate(query.to)}`;
     if (!total && !nearest.length) return notFound(`Nothing dated ${asked} in the reading list.`);
     const items = [

@@ -17,8 +17,8 @@ export const search: Command = {
   run(ctx, options) {
     const text = options.query?.trim() ?? '';
     if (!/[\p{L}\d]/u.test(text)) return invalid('Give a few words to search for, for example `porcupine`.');
-    // Stop words are not indexed: say so, rather than "no sentence matches" for words every text has.
-    if (!searchTerms(text).length) return invalid(`"${text.slice(0, 80)}" has only words too common to search for: add a more specific one, for example \`porcupine\`.`);
+    // Stop words and single letters are not indexed: say so, rather than "no sentence matches".
+    if (!searchTerms(text).length) return invalid(`"${text.slice(0, 80)}" has nothing to search for: very common words and single letters are skipped. Add a more specific word, for example \`porcupine\`.`);
     const hits = ctx.query.searchSentences(text, scopeOf(ctx, options), 25);
     if (!hits.length) return notFound(`No sentence matches "${text.slice(0, 80)}".`);
     return answer(

@@ -62,7 +62,7 @@ describe('commands as typed in the console or `npm run ask`', () => {
       ['/event date:Feb-30', /could not read "Feb-30"/],
       ['/summary section:zzzzqqq', /No section matches/],
       ['/search query:!!!', /Give a few words/],
-      ['/search query:what they said', /only words too common to search for/],
+      ['/search query:what they said', /nothing to search for: very common words and single letters are skipped/],
       ['/teleport', /no \/teleport command/],
       ['/quote speaker:Stubb document:nothing-like-this', /No document matches/],
     ];
