@@ -1,6 +1,6 @@
 // Typographic normalisation, applied one source line at a time so line numbers never move.
 
-const REPLACEMENTS: Array<[RegExp, string]> = [
+export const REPLACEMENTS: ReadonlyArray<[RegExp, string]> = [
   [/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g, '"'],
   [/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'"],
   [/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, '-'],
