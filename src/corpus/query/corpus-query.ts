@@ -83,11 +83,8 @@ export class CorpusQuery {
   private sectionLookup: SectionLookup | null = null;
   private speakerNames: Map<string, SpeakerNames> | null = null;
   private calendar: Array<{ monthDay: string; event: DatedEvent; documentId: string }> | null = null;
-  /** The documents of each reading-list scope seen (callers reuse one set per server while it holds). */
-  private scopedDocuments = new WeakMap<ReadonlySet<string>, DocumentAnalysis[]>();
-  private scopedDocumentSets = new WeakMap<ReadonlySet<string>, ReadonlySet<DocumentAnalysis>>();
-  private scopeMasks = new WeakMap<ReadonlySet<string>, Uint8Array>();
-  private scopedSections = new WeakMap<ReadonlySet<string>, IndexedSection[]>();
+  /** What each reading list seen narrows the corpus to (callers reuse one set per server while it holds). */
+  private scopeViews = new WeakMap<ReadonlySet<string>, ScopeView>();
   private sectionNameCache = new WeakMap<IndexedSection[], SectionNames>();
   private revisionCount = 0;
 
@@ -104,10 +101,7 @@ export class CorpusQuery {
 
   private indexSpeakers(): void {
     this.revisionCount++;
-    this.scopedDocuments = new WeakMap();
-    this.scopedDocumentSets = new WeakMap();
-    this.scopeMasks = new WeakMap();
-    this.scopedSections = new WeakMap();
+    this.scopeViews = new WeakMap();
     this.sectionNameCache = new WeakMap();
     this.docLookup = null;
     this.quoteLookup = null;
@@ -270,29 +264,35 @@ export class CorpusQuery {
    * kept per scope (building a set of tens of thousands of documents per question costs more than the answer).
    */
   private docFilter(scope: Scope, docs: DocumentAnalysis[]): ReadonlySet<DocumentAnalysis> | null {
-    if (scope.document) return new Set(docs);
-    const set = scope.documents;
-    if (!set) return null;
-    let filter = this.scopedDocumentSets.get(set);
-    if (!filter) {
-      filter = new Set(docs);
-      this.scopedDocumentSets.set(set, filter);
-    }
-    return filter;
+    if (!scope.document && !scope.documents) return null;
+    return this.perScope(scope, 'documentSet', () => new Set(docs));
   }
 
   /** The scope as one flag per document of the event table (kept per reading list): scans test a byte. */
   private scopeMask(scope: Scope, docs: DocumentAnalysis[], table: EventTable): Uint8Array | null {
     if (!scope.document && !scope.documents) return null;
-    const cached = !scope.document && scope.documents ? this.scopeMasks.get(scope.documents) : undefined;
-    if (cached) return cached;
-    const mask = new Uint8Array(this.index.documents.length);
-    for (const d of docs) {
-      const i = table.ordinal.get(d);
-      if (i !== undefined) mask[i] = 1;
+    return this.perScope(scope, 'mask', () => {
+      const mask = new Uint8Array(this.index.documents.length);
+      for (const d of docs) {
+        const i = table.ordinal.get(d);
+        if (i !== undefined) mask[i] = 1;
+      }
+      return mask;
+    });
+  }
+
+  /**
+   * `make()` for a reading-list scope, kept with the list until documents come or go; for a named document
+   * (a few, and seldom asked twice) made afresh.
+   */
+  private perScope<K extends keyof ScopeView>(scope: Scope, key: K, make: () => NonNullable<ScopeView[K]>): NonNullable<ScopeView[K]> {
+    if (scope.document || !scope.documents) return make();
+    let view = this.scopeViews.get(scope.documents);
+    if (!view) {
+      view = {};
+      this.scopeViews.set(scope.documents, view);
     }
-    if (!scope.document && scope.documents) this.scopeMasks.set(scope.documents, mask);
-    return mask;
+    return (view[key] ??= make()) as NonNullable<ScopeView[K]>;
   }
 
   /** Whether a document id is within the scope, without building the scope's document list when it can be avoided. */
@@ -414,12 +414,7 @@ export class CorpusQuery {
       return this.index.documents.filter((d) => inScope(d) && (keys.get(d) ?? []).some((x) => x.includes(q)));
     }
     if (!set) return [...this.index.documents];
-    let scoped = this.scopedDocuments.get(set);
-    if (!scoped) {
-      scoped = this.index.documents.filter(inScope);
-      this.scopedDocuments.set(set, scoped);
-    }
-    return [...scoped];
+    return [...this.perScope(scope, 'documents', () => this.index.documents.filter(inScope))];
   }
 
   /** Resolves a document option, or explains why it matches nothing. */
@@ -622,11 +617,7 @@ export class CorpusQuery {
     const { all, byDoc } = this.sectionIndex();
     if (!scope.document && !scope.documents) return all;
     // A reading list's sections are kept with it: autocomplete asks on every keystroke.
-    const cached = !scope.document && scope.documents ? this.scopedSections.get(scope.documents) : undefined;
-    if (cached) return cached;
-    const list = this.documents(scope).flatMap((d) => byDoc.get(d.id) ?? []);
-    if (!scope.document && scope.documents) this.scopedSections.set(scope.documents, list);
-    return list;
+    return this.perScope(scope, 'sections', () => this.documents(scope).flatMap((d) => byDoc.get(d.id) ?? []));
   }
 
   /** A section by label, keyword, or the words it contains. */
@@ -842,6 +833,14 @@ interface EventTable {
   /** Each event's document, as its position in the index's documents. */
   doc: Int32Array;
   ordinal: Map<DocumentAnalysis, number>;
+}
+/** What one reading list narrows the corpus to, each part worked out on first use. */
+interface ScopeView {
+  documents?: DocumentAnalysis[];
+  documentSet?: ReadonlySet<DocumentAnalysis>;
+  /** One flag per document, in the event table's document order. */
+  mask?: Uint8Array;
+  sections?: IndexedSection[];
 }
 interface IndexedSection {
   hit: SectionHit;
