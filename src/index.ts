@@ -5,6 +5,7 @@ import { createApp } from './app/app.ts';
 import { COMMANDS } from './commands/index.ts';
 import { readConfig, sqlitePath } from './config/env.ts';
 import { startConsole } from './console/repl.ts';
+import { ModelUnavailableError } from './corpus/attribution/model.ts';
 import { openIndex } from './corpus/index/open-index.ts';
 import { DigestClaims } from './digest/claims.ts';
 import { startBot } from './discord/bot.ts';
@@ -35,7 +36,8 @@ const indexing = openIndex(config.CORPUS_DIR, config.INDEX_CACHE_DIR, { quiet: !
   },
   (error: unknown) => {
     // Without an index there is nothing to answer from: say why and stop.
-    process.stderr.write(`Lectern cannot start: the documents in ${config.CORPUS_DIR} could not be indexed: ${(error as Error).message}\n`);
+    const why = error instanceof ModelUnavailableError ? error.message : `the documents in ${config.CORPUS_DIR} could not be indexed: ${(error as Error).message}`;
+    process.stderr.write(`Lectern cannot start: ${why}\n`);
     process.exit(1);
   },
 );

@@ -1,6 +1,7 @@
 import { extractEvents } from './events/extract-events.ts';
 import { lineAt } from './load/paragraphs.ts';
 import { detectBlocks } from './quotes/blocks.ts';
+import { tagDocument } from './tag/tag-document.ts';
 import { extractQuotes } from './quotes/extract-quotes.ts';
 import { stem, words } from './text/words.ts';
 import { labelRuns, phraseRuns } from './sections/label.ts';
@@ -25,7 +26,8 @@ export function analyseDocument(doc: LoadedDocument): DocumentAnalysis {
   // Blocks first: they mark citation lines, which are structure rather than sentences.
   const blocks = detectBlocks(doc.paragraphs);
   const spans: Span[][] = doc.paragraphs.map((p) => (PROSE.has(p.kind) ? splitSentences(p.text) : []));
-  const { quotes, speakers } = extractQuotes(doc, spans, blocks);
+  const tagged = tagDocument(doc, spans);
+  const { quotes, speakers } = extractQuotes(doc, spans, blocks, tagged);
   const events = extractEvents(doc, spans, blocks);
 
   const sentences: Sentence[] = [];

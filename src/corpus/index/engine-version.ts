@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { modelFingerprint } from '../attribution/model.ts';
 
 const ENGINE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,6 +23,7 @@ export function engineVersion(): string {
     }
   };
   walk(ENGINE_DIR);
+  hash.update(modelFingerprint());
   cached = hash.digest('hex').slice(0, 16);
   return cached;
 }

@@ -26,6 +26,8 @@ export function citationSource(text: string): { source: Mention | null; author: 
   if (!SEPARATOR.test(text)) return null;
   const m = CITATION.exec(text.trim());
   if (!m || /[.!?:]$/.test(text.trim())) return null;
+  // `"…" - Pamela Padilla` signs a quotation with its speaker's name: a quote, not the title of an excerpt.
+  if (/^\s*["']/.test(m[1] ?? '') && /["']\s*$/.test(m[1] ?? '')) return null;
   const right = (m[2] ?? '').trim();
   if (right.split(/\s+/).length > 9) return null;
   const parts = right.split(/\s*[/|,]\s*/).filter(Boolean);

@@ -28,9 +28,14 @@ function sentenceAround(sentences: Span[], offset: number, fallbackEnd: number):
   return sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: fallbackEnd };
 }
 
+const SIGNATURE = /^\s*-+\s*(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}\p{L}\p{M}'’.-]+){0,4}?)[.,]?\s*$/u;
+
 /** `"…," said Alyona Getmanchuk, Ukraine's new ambassador to NATO.` / `"…," Risto Penttilä, a foreign-policy expert, explains.` */
 function attributionAfter(after: string): Mention | null {
   const clipped = after.split('"')[0] ?? '';
+  // `"…" - Pamela Padilla`: a quotation signed with its speaker's name after a dash.
+  const signed = SIGNATURE.exec(clipped);
+  if (signed) return parseMention(signed[1] ?? '');
   const verbs = speechVerbs(clipped);
   const first = verbs[0];
   if (!first) return null;
@@ -69,7 +74,8 @@ function personInContext(sentence: string): Mention | null {
   const names = new Map<string, Mention>();
   for (const run of allMatches(CAPITALISED_RUN, sentence)) {
     const mention = parseMention(run[0]);
-    if (mention?.reference === 'name' && mention.kind === 'person' && (run[0].includes(' ') || mention.surface !== mention.name)) names.set(mention.name, mention);
+    // A full name or a titled one ("Mr Stubb"); "The Indiana" is a word after an article, not a person.
+    if (mention?.reference === 'name' && mention.kind === 'person' && (mention.name.includes(' ') || mention.surface !== mention.name)) names.set(mention.name, mention);
   }
   return names.size === 1 ? ([...names.values()][0] ?? null) : null;
 }

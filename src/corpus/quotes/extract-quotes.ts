@@ -5,10 +5,14 @@ import { JOINED_PARTICLE } from '../speakers/vocabulary.ts';
 import type { Span } from '../text/sentences.ts';
 import type { LoadedDocument, Quote, QuoteKind, Speaker } from '../types.ts';
 import { introRole, type QuotedBlock } from './blocks.ts';
-import { findDirectQuotes } from './direct.ts';
+import { findDirectQuotes, type DirectCandidate } from './direct.ts';
 import { findIndirectQuotes } from './indirect.ts';
 import { doubleQuoteSpans, wordCount } from './spans.ts';
 import { allMatches } from '../text/matches.ts';
+import type { TaggedParagraph } from '../tag/tag-document.ts';
+import { attributionModel } from '../attribution/model.ts';
+import { learnedQuotes, type LearnedQuote } from '../attribution/learned-attributions.ts';
+import { mentionOfSource } from '../attribution/source-mention.ts';
 
 interface Found {
   cluster: SpeakerCluster;
@@ -18,6 +22,7 @@ interface Found {
   offset: number;
   paragraph: number;
   role: string | null;
+  learned?: boolean;
 }
 
 /** A paragraph that is mostly someone else's direct quote is that person's words, not the block source's. */
@@ -33,7 +38,10 @@ export interface QuoteAnalysis {
 }
 
 /** Quotes of every kind in one document, with speakers resolved in reading order. */
-export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], blocks: QuotedBlock[]): QuoteAnalysis {
+export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], blocks: QuotedBlock[], tagged: TaggedParagraph[]): QuoteAnalysis {
+  const MODE = process.env.LECTERN_QUOTES ?? 'union';
+  const model = MODE === 'rules' ? null : attributionModel();
+  const taggedOf = new Map(tagged.map((t) => [t.paragraph, t]));
   const registry = new SpeakerRegistry();
   const blockOf = new Map<number, QuotedBlock>();
   for (const b of blocks) for (const i of b.paragraphs) blockOf.set(i, b);
@@ -55,10 +63,13 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
       blockSource.set(block, source ? resolve(source) : null);
     }
 
-    const direct = findDirectQuotes(p.text, spans, openQuoteSpeaker !== null);
+    const tp = taggedOf.get(pi);
+    const learned: LearnedQuote[] = model && tp ? learnedQuotes(model, tp) : [];
+    const rules = MODE !== 'learned';
+    const direct: DirectCandidate[] = rules ? findDirectQuotes(p.text, spans, openQuoteSpeaker !== null) : [];
     const masked = maskQuotes(p.text);
     let lastDirect: SpeakerCluster | null = null;
-    for (const s of spans) {
+    for (const [si, s] of spans.entries()) {
       position++;
       const sentence = p.text.slice(s.start, s.end);
       const maskedSentence = masked.slice(s.start, s.end);
@@ -69,6 +80,13 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
         const appositive = maskedSentence[end] === ',' ? (APPOSITIVE.exec(maskedSentence.slice(end))?.[1] ?? null) : null;
         const m = parseMention(run[0], appositive);
         if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position);
+      }
+      for (const q of learned) {
+        if (q.cueSentence !== si || !q.source || !q.text || (!q.speech && process.env.LECTERN_SPEECH !== 'all')) continue;
+        const mention = mentionOfSource(q.source);
+        const cluster = mention ? resolve(mention) : null;
+        if (!cluster || !mention) continue;
+        found.push({ cluster, text: q.text, kind: q.direct ? 'direct' : 'indirect', line: lineAt(p, q.offset), offset: q.offset, paragraph: pi, role: mention.role, learned: true });
       }
       for (const d of direct.filter((q) => q.span.open >= s.start && q.span.open < s.end)) {
         let cluster: SpeakerCluster | null = null;
@@ -82,7 +100,7 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
         lastDirect = cluster;
         found.push({ cluster, text: d.text, kind: 'direct', line: lineAt(p, d.span.open + 1), offset: d.span.open, paragraph: pi, role });
       }
-      for (const q of findIndirectQuotes(sentence, maskedSentence)) {
+      for (const q of rules ? findIndirectQuotes(sentence, maskedSentence) : []) {
         const cluster = resolve(q.mention);
         if (!cluster) continue;
         found.push({ cluster, text: q.text, kind: 'indirect', line: lineAt(p, s.start + q.offset), offset: s.start + q.offset, paragraph: pi, role: q.mention.role });
@@ -106,7 +124,12 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
   const idOf = new Map(speakers.map((s) => [s.cluster, s.id]));
   const seen = new Set<string>();
   const quotes: Quote[] = [];
-  for (const f of found.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset)) {
+  const learnedFound = found.filter((f) => f.learned);
+  const ruleFound = found.filter((f) => !f.learned);
+  const covered = process.env.LECTERN_PREFER === 'rules'
+    ? (f: Found) => !!f.learned && ruleFound.some((r) => r.paragraph === f.paragraph && (overlaps(r.text, f.text) || overlaps(f.text, r.text)))
+    : (f: Found) => !f.learned && f.kind !== 'block' && learnedFound.some((l) => l.paragraph === f.paragraph && overlaps(l.text, f.text));
+  for (const f of found.filter((x) => !covered(x)).sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset)) {
     const speakerId = idOf.get(f.cluster);
     if (!speakerId) continue;
     const key = `${speakerId}|${f.kind}|${f.line}|${f.text}`;
@@ -119,6 +142,13 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     quotes,
     speakers: speakers.filter((s) => used.has(s.id)).map(({ cluster: _cluster, ...s }) => s),
   };
+}
+
+function overlaps(a: string, b: string): boolean {
+  const wa = new Set(a.toLowerCase().match(/[\p{L}\d]+/gu) ?? []);
+  const wb = b.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+  if (!wb.length) return false;
+  return wb.filter((w) => wa.has(w)).length / wb.length >= 0.5;
 }
 
 /** The paragraph with the words inside double quotes blanked (same length), so their verbs are not the author's. */

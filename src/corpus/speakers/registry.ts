@@ -44,6 +44,13 @@ function spaces(name: string): number {
   return n;
 }
 
+/** A person the text introduced with this head noun ("Mayor Ann Ruiz", "Ruiz, the city's mayor"). */
+function describedAs(c: Cluster, head: string): boolean {
+  const h = stem(head);
+  for (const text of [...c.roles, ...c.aliases]) for (const w of text.toLowerCase().split(/[\s,-]+/)) if (w.length > 2 && stem(w) === h) return true;
+  return false;
+}
+
 /**
  * The speakers of one document. Mentions are resolved in reading order, so "he said", "the company" and
  * a bare surname find the nearest fitting speaker named before them.
@@ -55,10 +62,11 @@ export class SpeakerRegistry {
     const found = this.find(mention, position);
     if (!found) {
       // "The Ukrainian army said …" with no army named before: the qualified description is the best name there is.
-      const namesItself = mention.reference === 'description' && mention.kind === 'organisation' && !!mention.qualifier;
+      // "The mayor said …" with no mayor named is a speaker of its own, "the mayor", never someone else nearby.
+      const namesItself = mention.reference === 'description' && (mention.kind === 'person' || !!mention.qualifier);
       if (mention.reference !== 'name' && !namesItself) return null;
       const cluster: Cluster = {
-        name: mention.name,
+        name: mention.reference === 'description' && mention.kind === 'person' ? `the ${mention.name}` : mention.name,
         kind: mention.kind,
         aliases: new Set(),
         roles: new Set(),
@@ -139,6 +147,8 @@ export class SpeakerRegistry {
       return (
         recent.find((c) => {
           if (c.kind !== m.kind) return false;
+          // "The commissioner" is the person introduced as a commissioner, not whoever was named last.
+          if (m.kind === 'person' && m.head && !describedAs(c, m.head)) return false;
           if (!m.qualifier) return true;
           const words = [c.name, ...c.aliases, ...c.qualifiers].join(' ').split(/[\s']+/);
           return words.some((w) => w.length > 3 && stem(w) === stem(m.qualifier ?? ''));
@@ -167,6 +177,11 @@ export class SpeakerRegistry {
         return c.name === surname;
       });
       if (matches.length === 1) return matches[0] ?? null;
+      // "Hillary" after "Hillary Clinton": a first name alone is the one person of that first name, if only one.
+      if (single && matches.length === 0) {
+        const byFirst = this.clusters.filter((c) => c.kind === 'person' && c.name.includes(' ') && c.name.split(' ')[0] === m.name);
+        if (byFirst.length === 1) return byFirst[0] ?? null;
+      }
     }
     return null;
   }

@@ -1,0 +1,42 @@
+// npm run train [-- --data DIR] [--out FILE]: trains the attribution tagger on annotated news (PolNeAR's training
+// split by default) and writes the model the engine loads. Seeded and deterministic: the same data gives the same file.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { encodeModel } from '../corpus/attribution/model-file.ts';
+import { DEFAULT_MODEL_FILE } from '../corpus/attribution/model.ts';
+import { DEFAULT_TRAIN_SETTINGS, trainAttributionModel, type AnnotatedDocument } from '../corpus/attribution/train.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const data = path.resolve(arg('--data', '../shared/dev/polnear-train'));
+const out = path.resolve(arg('--out', DEFAULT_MODEL_FILE));
+
+const docsDir = path.join(data, 'docs');
+const goldDir = path.join(data, 'gold');
+if (!existsSync(docsDir) || !existsSync(goldDir)) {
+  console.error(`No training data: ${data} needs docs/ and gold/ (PolNeAR's training split is ../shared/dev/polnear-train). The committed model is kept.`);
+  process.exit(2);
+}
+
+const docs: AnnotatedDocument[] = readdirSync(docsDir)
+  .filter((n) => n.endsWith('.txt'))
+  .sort()
+  .flatMap((name) => {
+    const goldFile = path.join(goldDir, name.replace(/\.txt$/, '.json'));
+    if (!existsSync(goldFile)) return [];
+    const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as { quotes: AnnotatedDocument['attributions'] };
+    return [{ file: name, raw: readFileSync(path.join(docsDir, name), 'utf8'), attributions: gold.quotes }];
+  });
+
+const started = performance.now();
+console.log(`Training on ${docs.length} documents from ${data} …`);
+const model = trainAttributionModel(docs, {
+  ...DEFAULT_TRAIN_SETTINGS,
+  trainedOn: path.basename(data),
+  onEpoch: (epoch, errors, tokens) => console.log(`  epoch ${epoch}: ${((errors / tokens) * 100).toFixed(1)}% of ${tokens} tokens mislabelled`),
+});
+const bytes = encodeModel(model);
+writeFileSync(out, bytes);
+console.log(`Wrote ${out} (${(bytes.length / 1024 / 1024).toFixed(2)} MB, ${model.cues.size} cue words, ${model.speechCues.size} speech words) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,0 +1,59 @@
+// The learned attribution stage: tags a paragraph with the trained model and reads its attributions off the labels.
+import type { TaggedParagraph } from '../tag/tag-document.ts';
+import { decodeParagraph, type Attribution, type TaggedSpan } from './decode.ts';
+import { paragraphFeatures } from './features.ts';
+import type { AttributionModel } from './model-file.ts';
+import { completeSource } from './source-span.ts';
+import { tagParagraph } from './perceptron.ts';
+
+export interface LearnedQuote {
+  /** The source as written, or null when the tagger found none. */
+  source: string | null;
+  /** Offset of the cue in the paragraph (the position the speaker is resolved at). */
+  cueOffset: number;
+  cueSentence: number;
+  text: string;
+  /** Offset of the first content in the paragraph. */
+  offset: number;
+  direct: boolean;
+  /** The cue reports speech, or the content is quoted: a quotation rather than a belief or an intention. */
+  speech: boolean;
+}
+
+/** A content as a reader would quote it: without the marks around it and the comma that led to the attribution. */
+function contentText(text: string, spans: TaggedSpan[]): string {
+  const parts = spans
+    .sort((a, b) => a.start - b.start)
+    .map((s) => text.slice(s.start, s.end).replace(/^["'\s]+/, '').replace(/[\s,;:"']+$/, ''));
+  return parts.filter(Boolean).join(' … ');
+}
+
+function sourceText(tp: TaggedParagraph, source: TaggedSpan, labels: Int32Array): string {
+  // Words the tagger gave to a content or a cue are not the source's to take.
+  const { first, last } = completeSource(tp.tokens, source, (i) => (labels[i] ?? 0) >= 3);
+  return tp.text.slice(tp.tokens[first]?.start ?? source.start, tp.tokens[last - 1]?.end ?? source.end);
+}
+
+function toQuote(model: AttributionModel, tp: TaggedParagraph, a: Attribution, labels: Int32Array): LearnedQuote {
+  const text = tp.text;
+  const contents = [...a.contents].sort((x, y) => x.start - y.start);
+  const first = contents[0] as TaggedSpan;
+  const direct = contents.some((c) => text.slice(c.start, c.end).includes('"'));
+  return {
+    source: a.source ? sourceText(tp, a.source, labels) : null,
+    cueOffset: a.cue.start,
+    cueSentence: a.cue.sentence,
+    text: contentText(text, contents),
+    offset: first.start,
+    direct,
+    speech: direct || tp.tokens.slice(a.cue.first, a.cue.last).some((t) => model.speechCues.has(t.lower)),
+  };
+}
+
+export function learnedQuotes(model: AttributionModel, tp: TaggedParagraph): LearnedQuote[] {
+  if (tp.tokens.length === 0) return [];
+  const mask = (1 << model.bits) - 1;
+  const input = paragraphFeatures(tp.text, tp.tokens, tp.sentences, model.cues, tp.continuesQuote, mask);
+  const labels = tagParagraph(model, input);
+  return decodeParagraph(tp, labels).attributions.map((a) => toQuote(model, tp, a, labels));
+}

@@ -1,0 +1,38 @@
+// What a tagged source says about its speaker: the name, the role around it, or a description that stands alone.
+import { parseMention, type Mention } from '../speakers/mention.ts';
+import { DESCRIPTION_ORG_NOUNS, GROUP_NOUNS } from '../speakers/vocabulary.ts';
+
+/** A bracketed note after a name that is not an acronym: a party and state ("(D-N.C.)"), an age ("(52)"). */
+const NOTE = /\s*\((?![\p{Lu}][\p{Lu}\d&.-]{1,9}\))[^)]*\)/gu;
+const POSSESSIVE_END = /['’]s?$/;
+const CAPITALISED = /\p{Lu}/u;
+
+/**
+ * "Rep. Gwen Moore (D-Wis.), the caucus whip" → Gwen Moore, role "the caucus whip"; "Trump's" → Trump;
+ * "a Homeland Security Department official" → a speaker of its own, named by the description.
+ */
+export function mentionOfSource(sourceText: string): Mention | null {
+  const text = sourceText.replace(NOTE, '').replace(/\s+/g, ' ').trim().replace(/^[,;:\s]+|[,;:\s]+$/g, '');
+  if (!text) return null;
+  const comma = text.indexOf(', ');
+  const head = (comma > 0 ? text.slice(0, comma) : text).replace(POSSESSIVE_END, '').trim();
+  const appositive = comma > 0 ? text.slice(comma + 2).trim() || null : null;
+  const parsed = parseMention(head, appositive);
+  if (parsed) return parsed;
+  return standaloneDescription(head);
+}
+
+/**
+ * A source no rule names ("a senior Pentagon official", "Clinton's campaign", "the Daily Mail's editor") still has a
+ * capitalised word to be known by: it is its own speaker, named as written, without its article.
+ */
+function standaloneDescription(head: string): Mention | null {
+  const words = head.split(' ');
+  if (words.length > 7 || !CAPITALISED.test(head)) return null;
+  const bare = words[0] && /^(a|an|the|another|one|two|three|several|some|many)$/i.test(words[0]) ? words.slice(1) : words;
+  if (!bare.length) return null;
+  const name = bare.join(' ').replace(/['’]s\b/g, '');
+  const last = (bare[bare.length - 1] ?? '').toLowerCase();
+  const kind = DESCRIPTION_ORG_NOUNS.has(last) || /campaign|team|committee|office|administration|staff|spokesman|spokeswoman/.test(last) ? 'organisation' : GROUP_NOUNS.has(last) ? 'group' : 'person';
+  return { surface: head, name, kind: kind === 'organisation' && /spokes/.test(last) ? 'person' : kind, role: null, acronym: null, reference: 'name', definite: false };
+}
