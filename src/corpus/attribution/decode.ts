@@ -11,7 +11,9 @@ export interface TaggedSpan {
   /** Character offsets in the paragraph's text, end exclusive. */
   start: number;
   end: number;
+  /** The sentences the span starts and ends in (a quotation may run over several). */
   sentence: number;
+  lastSentence: number;
 }
 
 export interface Attribution {
@@ -48,23 +50,32 @@ export function readSpans(tp: TaggedParagraph, labels: Int32Array): TaggedSpan[]
     if (open) {
       open.last = i + 1;
       open.end = t.end;
-    } else open = { role, first: i, last: i + 1, start: t.start, end: t.end, sentence: sentenceOf(tp, t.start) };
+      open.lastSentence = sentenceOf(tp, t.start);
+    } else {
+      const k = sentenceOf(tp, t.start);
+      open = { role, first: i, last: i + 1, start: t.start, end: t.end, sentence: k, lastSentence: k };
+    }
   }
   if (open) out.push(open);
   return out;
 }
 
+/** How many sentences lie between two spans (0 when they share one). */
+function sentenceGap(a: TaggedSpan, b: TaggedSpan): number {
+  return a.lastSentence < b.sentence ? b.sentence - a.lastSentence : b.lastSentence < a.sentence ? a.sentence - b.lastSentence : 0;
+}
+
 /** Token distance between two spans, in sentences first: a cue in the same sentence always wins. */
 function distance(a: TaggedSpan, b: TaggedSpan): number {
   const gap = a.last <= b.first ? b.first - a.last : b.last <= a.first ? a.first - b.last : 0;
-  return Math.abs(a.sentence - b.sentence) * 10_000 + gap;
+  return sentenceGap(a, b) * 10_000 + gap;
 }
 
 function nearest(span: TaggedSpan, cues: TaggedSpan[], reach: number): number {
   let best = -1;
   let bestDistance = Infinity;
   for (const [k, c] of cues.entries()) {
-    if (Math.abs(c.sentence - span.sentence) > reach) continue;
+    if (sentenceGap(c, span) > reach) continue;
     const d = distance(span, c);
     if (d < bestDistance) {
       bestDistance = d;
@@ -88,9 +99,10 @@ function mergeNear(spans: TaggedSpan[], labels: Int32Array): TaggedSpan[] {
     const prev = out[out.length - 1];
     let gapIsEmpty = true;
     if (prev) for (let i = prev.last; i < s.first; i++) if (labels[i] !== 0) gapIsEmpty = false;
-    if (prev && prev.role === s.role && s.first - prev.last <= 2 && gapIsEmpty && prev.sentence === s.sentence) {
+    if (prev && prev.role === s.role && s.first - prev.last <= 2 && gapIsEmpty && prev.lastSentence === s.sentence) {
       prev.last = s.last;
       prev.end = s.end;
+      prev.lastSentence = s.lastSentence;
     } else out.push({ ...s });
   }
   return out;
@@ -108,7 +120,7 @@ export function decodeParagraph(tp: TaggedParagraph, labels: Int32Array): Decode
   const orphans: TaggedSpan[] = [];
   for (const s of spans) {
     if (s.role === 'cue') continue;
-    // A content may run on from a cue a sentence away ("He said: … . And …"); a source speaks in its own sentence.
+    // A content may run on from a cue a sentence away ("…," he said. "…"); a source speaks in its own sentence.
     const k = nearest(s, cues, s.role === 'content' ? 1 : 0);
     const a = k >= 0 ? attributions[k] : undefined;
     if (!a) {

@@ -92,7 +92,6 @@ export function paragraphFeatures(text: string, tokens: Token[], sentences: Span
   const prevCue = new Int32Array(n).fill(-1);
   const commaCue = new Int32Array(n).fill(-1);
   const prevColon = new Int32Array(n).fill(-1);
-  let sentenceHasQuote: Uint8Array = new Uint8Array(n);
   for (let i = n - 1, next = -1, comma = -1; i >= 0; i--) {
     if (i === n - 1 || sentence[i + 1] !== sentence[i]) {
       next = -1;
@@ -113,7 +112,7 @@ export function paragraphFeatures(text: string, tokens: Token[], sentences: Span
     if (isCue[i]) prev = i;
     if ((tokens[i] as Token).text === ':') colon = i;
   }
-  sentenceHasQuote = markSentencesWithQuotes(quote, sentence);
+  const sentenceHasQuote = markSentencesWithQuotes(quote, sentence);
 
   const rows = new Int32Array(n * STATIC_FEATURES);
   const w = (i: number) => (i >= 0 && i < n ? (words[i] as number) : NONE);
@@ -129,45 +128,43 @@ export function paragraphFeatures(text: string, tokens: Token[], sentences: Span
     const pb = pc >= 0 ? bucket(i - pc) : 0;
     const inQ = quote[i] as number;
     const inSentence = i - (sentenceStart[i] as number);
-    const f = [
-      0,
-      w(i),
-      w(i - 1),
-      w(i + 1),
-      w(i - 2),
-      w(i + 2),
-      p(i),
-      p(i - 1) * 32 + p(i),
-      p(i) * 32 + p(i + 1),
-      p(i - 1),
-      p(i + 1),
-      p(i - 2) * 32 + p(i - 1),
-      p(i + 1) * 32 + p(i + 2),
-      sh(i),
-      suffix[i] as number,
-      (isCue[i] as number) * 32 + p(i),
-      inQ,
-      inQ * 32 + p(i),
-      bucket(inSentence + 1) * 2 + (inSentence === 0 ? 1 : 0),
-      nb,
-      nc >= 0 ? w(nc) : NONE,
-      pb,
-      pc >= 0 ? w(pc) : NONE,
-      pb * 8 + inQ,
-      nb * 8 + inQ,
-      cc >= 0 ? bucket(cc - i) : 0,
-      w(i - 1) ^ Math.imul(w(i), 31),
-      w(i) ^ Math.imul(w(i + 1), 31),
-      (continues ? 8 : 0) + inQ,
-      sh(i - 1) * 256 + sh(i) * 16 + sh(i + 1),
-      pb * 64 + (isCue[i] as number),
-      pb === 1 ? w(i) : NONE,
-      nb * 16 + sh(i),
-      (sentenceHasQuote[i] as number) * 8 + inQ,
-      pl >= 0 ? bucket(i - pl) : 0,
-      nb * 8 + pb,
-    ];
-    for (let k = 0; k < STATIC_FEATURES; k++) rows[r + k] = featureRow(k, f[k] as number, 0, mask);
+    // Written straight into the table: building an array of values per token cost more than hashing them.
+    rows[r + 0] = featureRow(0, 0, 0, mask);
+    rows[r + 1] = featureRow(1, w(i), 0, mask);
+    rows[r + 2] = featureRow(2, w(i - 1), 0, mask);
+    rows[r + 3] = featureRow(3, w(i + 1), 0, mask);
+    rows[r + 4] = featureRow(4, w(i - 2), 0, mask);
+    rows[r + 5] = featureRow(5, w(i + 2), 0, mask);
+    rows[r + 6] = featureRow(6, p(i), 0, mask);
+    rows[r + 7] = featureRow(7, p(i - 1) * 32 + p(i), 0, mask);
+    rows[r + 8] = featureRow(8, p(i) * 32 + p(i + 1), 0, mask);
+    rows[r + 9] = featureRow(9, p(i - 1), 0, mask);
+    rows[r + 10] = featureRow(10, p(i + 1), 0, mask);
+    rows[r + 11] = featureRow(11, p(i - 2) * 32 + p(i - 1), 0, mask);
+    rows[r + 12] = featureRow(12, p(i + 1) * 32 + p(i + 2), 0, mask);
+    rows[r + 13] = featureRow(13, sh(i), 0, mask);
+    rows[r + 14] = featureRow(14, suffix[i] as number, 0, mask);
+    rows[r + 15] = featureRow(15, (isCue[i] as number) * 32 + p(i), 0, mask);
+    rows[r + 16] = featureRow(16, inQ, 0, mask);
+    rows[r + 17] = featureRow(17, inQ * 32 + p(i), 0, mask);
+    rows[r + 18] = featureRow(18, bucket(inSentence + 1) * 2 + (inSentence === 0 ? 1 : 0), 0, mask);
+    rows[r + 19] = featureRow(19, nb, 0, mask);
+    rows[r + 20] = featureRow(20, nc >= 0 ? w(nc) : NONE, 0, mask);
+    rows[r + 21] = featureRow(21, pb, 0, mask);
+    rows[r + 22] = featureRow(22, pc >= 0 ? w(pc) : NONE, 0, mask);
+    rows[r + 23] = featureRow(23, pb * 8 + inQ, 0, mask);
+    rows[r + 24] = featureRow(24, nb * 8 + inQ, 0, mask);
+    rows[r + 25] = featureRow(25, cc >= 0 ? bucket(cc - i) : 0, 0, mask);
+    rows[r + 26] = featureRow(26, w(i - 1) ^ Math.imul(w(i), 31), 0, mask);
+    rows[r + 27] = featureRow(27, w(i) ^ Math.imul(w(i + 1), 31), 0, mask);
+    rows[r + 28] = featureRow(28, (continues ? 8 : 0) + inQ, 0, mask);
+    rows[r + 29] = featureRow(29, sh(i - 1) * 256 + sh(i) * 16 + sh(i + 1), 0, mask);
+    rows[r + 30] = featureRow(30, pb * 64 + (isCue[i] as number), 0, mask);
+    rows[r + 31] = featureRow(31, pb === 1 ? w(i) : NONE, 0, mask);
+    rows[r + 32] = featureRow(32, nb * 16 + sh(i), 0, mask);
+    rows[r + 33] = featureRow(33, (sentenceHasQuote[i] as number) * 8 + inQ, 0, mask);
+    rows[r + 34] = featureRow(34, pl >= 0 ? bucket(i - pl) : 0, 0, mask);
+    rows[r + 35] = featureRow(35, nb * 8 + pb, 0, mask);
   }
   return { rows, length: n, words, pos, quote, prevCue, sentence };
 }

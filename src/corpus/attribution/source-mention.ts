@@ -1,6 +1,6 @@
 // What a tagged source says about its speaker: the name, the role around it, or a description that stands alone.
 import { parseMention, type Mention } from '../speakers/mention.ts';
-import { DESCRIPTION_ORG_NOUNS, GROUP_NOUNS } from '../speakers/vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, GROUP_NOUNS, LEADING_FUNCTION_WORDS } from '../speakers/vocabulary.ts';
 
 /** A bracketed note after a name that is not an acronym: a party and state ("(D-N.C.)"), an age ("(52)"). */
 const NOTE = /\s*\((?![\p{Lu}][\p{Lu}\d&.-]{1,9}\))[^)]*\)/gu;
@@ -29,6 +29,9 @@ export function mentionOfSource(sourceText: string): Mention | null {
 function standaloneDescription(head: string): Mention | null {
   const words = head.split(' ');
   if (words.length > 7 || !CAPITALISED.test(head)) return null;
+  // A capital that only opens the sentence on a common noun ("Officials said", "Critics call") names no one.
+  const common = (w: string) => GROUP_NOUNS.has(w.toLowerCase()) || LEADING_FUNCTION_WORDS.has(w.toLowerCase());
+  if (!words.slice(1).some((w) => CAPITALISED.test(w)) && words.every((w, i) => i > 0 || common(w))) return null;
   const bare = words[0] && /^(a|an|the|another|one|two|three|several|some|many)$/i.test(words[0]) ? words.slice(1) : words;
   if (!bare.length) return null;
   const name = bare.join(' ').replace(/['’]s\b/g, '');

@@ -22,7 +22,6 @@ interface Found {
   offset: number;
   paragraph: number;
   role: string | null;
-  learned?: boolean;
 }
 
 /** A paragraph that is mostly someone else's direct quote is that person's words, not the block source's. */
@@ -38,9 +37,19 @@ export interface QuoteAnalysis {
 }
 
 /** Quotes of every kind in one document, with speakers resolved in reading order. */
-export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], blocks: QuotedBlock[], tagged: TaggedParagraph[]): QuoteAnalysis {
-  const MODE = process.env.LECTERN_QUOTES ?? 'union';
-  const model = MODE === 'rules' ? null : attributionModel();
+/** Which stages find quotes: the rules (quotation marks, speech-verb patterns, excerpts), the learned tagger, or both. */
+export interface QuoteStages {
+  rules: boolean;
+  learned: boolean;
+}
+export const ALL_STAGES: QuoteStages = { rules: true, learned: true };
+
+/**
+ * Quotes of every kind in one document, with speakers resolved in reading order. The rules go first: where they
+ * read a quotation and its speaker the tagger adds nothing; elsewhere the tagger's attributions of speech are kept.
+ */
+export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], blocks: QuotedBlock[], tagged: TaggedParagraph[], stages: QuoteStages = ALL_STAGES): QuoteAnalysis {
+  const model = stages.learned ? attributionModel() : null;
   const taggedOf = new Map(tagged.map((t) => [t.paragraph, t]));
   const registry = new SpeakerRegistry();
   const blockOf = new Map<number, QuotedBlock>();
@@ -63,15 +72,17 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
       blockSource.set(block, source ? resolve(source) : null);
     }
 
-    const tp = taggedOf.get(pi);
-    const learned: LearnedQuote[] = model && tp ? learnedQuotes(model, tp) : [];
-    const rules = MODE !== 'learned';
-    const direct: DirectCandidate[] = rules ? findDirectQuotes(p.text, spans, openQuoteSpeaker !== null) : [];
+    const direct: DirectCandidate[] = stages.rules ? findDirectQuotes(p.text, spans, openQuoteSpeaker !== null) : [];
     const masked = maskQuotes(p.text);
+    const indirect = spans.map((s) => (stages.rules ? findIndirectQuotes(p.text.slice(s.start, s.end), masked.slice(s.start, s.end)) : []));
+    const ruled = [...direct.filter((d) => d.attribution).map((d) => d.text), ...indirect.flat().map((q) => q.text)];
+    const tp = taggedOf.get(pi);
+    const learned: LearnedQuote[] = (model && tp ? learnedQuotes(model, tp) : []).filter(
+      (q) => q.speech && q.source && !ruled.some((t) => overlaps(t, q.text) || overlaps(q.text, t)),
+    );
     let lastDirect: SpeakerCluster | null = null;
     for (const [si, s] of spans.entries()) {
       position++;
-      const sentence = p.text.slice(s.start, s.end);
       const maskedSentence = masked.slice(s.start, s.end);
       // Names in passing let a later "he said" or "the company says" find them.
       for (const run of allMatches(NAME_RUN, maskedSentence)) {
@@ -82,11 +93,11 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
         if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position);
       }
       for (const q of learned) {
-        if (q.cueSentence !== si || !q.source || !q.text || (!q.speech && process.env.LECTERN_SPEECH !== 'all')) continue;
+        if (q.cueSentence !== si || !q.source) continue;
         const mention = mentionOfSource(q.source);
         const cluster = mention ? resolve(mention) : null;
         if (!cluster || !mention) continue;
-        found.push({ cluster, text: q.text, kind: q.direct ? 'direct' : 'indirect', line: lineAt(p, q.offset), offset: q.offset, paragraph: pi, role: mention.role, learned: true });
+        found.push({ cluster, text: q.text, kind: q.direct ? 'direct' : 'indirect', line: lineAt(p, q.offset), offset: q.offset, paragraph: pi, role: mention.role });
       }
       for (const d of direct.filter((q) => q.span.open >= s.start && q.span.open < s.end)) {
         let cluster: SpeakerCluster | null = null;
@@ -100,7 +111,7 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
         lastDirect = cluster;
         found.push({ cluster, text: d.text, kind: 'direct', line: lineAt(p, d.span.open + 1), offset: d.span.open, paragraph: pi, role });
       }
-      for (const q of rules ? findIndirectQuotes(sentence, maskedSentence) : []) {
+      for (const q of indirect[si] ?? []) {
         const cluster = resolve(q.mention);
         if (!cluster) continue;
         found.push({ cluster, text: q.text, kind: 'indirect', line: lineAt(p, s.start + q.offset), offset: s.start + q.offset, paragraph: pi, role: q.mention.role });
@@ -124,12 +135,7 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
   const idOf = new Map(speakers.map((s) => [s.cluster, s.id]));
   const seen = new Set<string>();
   const quotes: Quote[] = [];
-  const learnedFound = found.filter((f) => f.learned);
-  const ruleFound = found.filter((f) => !f.learned);
-  const covered = process.env.LECTERN_PREFER === 'rules'
-    ? (f: Found) => !!f.learned && ruleFound.some((r) => r.paragraph === f.paragraph && (overlaps(r.text, f.text) || overlaps(f.text, r.text)))
-    : (f: Found) => !f.learned && f.kind !== 'block' && learnedFound.some((l) => l.paragraph === f.paragraph && overlaps(l.text, f.text));
-  for (const f of found.filter((x) => !covered(x)).sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset)) {
+  for (const f of found.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset)) {
     const speakerId = idOf.get(f.cluster);
     if (!speakerId) continue;
     const key = `${speakerId}|${f.kind}|${f.line}|${f.text}`;
@@ -144,6 +150,7 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
   };
 }
 
+/** Half of b's words are in a: the two are the same quotation, read twice. */
 function overlaps(a: string, b: string): boolean {
   const wa = new Set(a.toLowerCase().match(/[\p{L}\d]+/gu) ?? []);
   const wb = b.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
