@@ -1,8 +1,8 @@
 import { extractEvents } from './events/extract-events.ts';
 import { lineAt } from './load/paragraphs.ts';
 import { detectBlocks } from './quotes/blocks.ts';
-import { tagDocument } from './tag/tag-document.ts';
-import { extractQuotes } from './quotes/extract-quotes.ts';
+import { TaggedDocument } from './tag/tag-document.ts';
+import { ALL_STAGES, extractQuotes, type QuoteStages } from './quotes/extract-quotes.ts';
 import { stem, words } from './text/words.ts';
 import { labelRuns, phraseRuns } from './sections/label.ts';
 import { joinRuns } from './sections/join-runs.ts';
@@ -22,12 +22,12 @@ function termsOfRuns(runs: WordInfo[][]): string[] {
 }
 
 /** One document through every analyser: sentences, quotes and speakers, events, sections and summaries. */
-export function analyseDocument(doc: LoadedDocument): DocumentAnalysis {
+export function analyseDocument(doc: LoadedDocument, stages: QuoteStages = ALL_STAGES): DocumentAnalysis {
   // Blocks first: they mark citation lines, which are structure rather than sentences.
   const blocks = detectBlocks(doc.paragraphs);
   const spans: Span[][] = doc.paragraphs.map((p) => (PROSE.has(p.kind) ? splitSentences(p.text) : []));
-  const tagged = tagDocument(doc, spans);
-  const { quotes, speakers } = extractQuotes(doc, spans, blocks, tagged);
+  const tagged = new TaggedDocument(doc, spans);
+  const { quotes, speakers } = extractQuotes(doc, spans, blocks, tagged, stages);
   const events = extractEvents(doc, spans, blocks);
 
   const sentences: Sentence[] = [];

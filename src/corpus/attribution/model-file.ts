@@ -6,6 +6,8 @@ import { LABELS } from './labels.ts';
 import type { TaggerWeights } from './perceptron.ts';
 
 export interface AttributionModel extends TaggerWeights {
+  /** What one unit of an integer weight is worth (1 for weights as trained). */
+  scale: number;
   /** Words often used as cues in the training data: the look-ahead features find them. */
   cues: ReadonlySet<string>;
   /** Cue words that report speech (said, told, according, wrote…) rather than belief or intention (wants, believes). */
@@ -30,11 +32,16 @@ interface Header {
 export class ModelFileError extends Error {}
 
 export function encodeModel(model: AttributionModel): Buffer {
-  let max = 0;
-  for (const w of model.weights) max = Math.max(max, Math.abs(w));
-  const scale = max > 0 ? max / 32767 : 1;
-  const q = new Int16Array(model.weights.length);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round((model.weights[i] as number) / scale);
+  let q: Int16Array;
+  let scale = model.scale;
+  if (model.weights instanceof Int16Array) q = model.weights;
+  else {
+    let max = 0;
+    for (const w of model.weights) max = Math.max(max, Math.abs(w));
+    scale = max > 0 ? max / 32767 : 1;
+    q = new Int16Array(model.weights.length);
+    for (let i = 0; i < q.length; i++) q[i] = Math.round((model.weights[i] as number) / scale);
+  }
   const body = Buffer.from(q.buffer, q.byteOffset, q.byteLength);
   const header: Header = {
     bits: model.bits,
@@ -76,8 +83,6 @@ export function decodeModel(bytes: Buffer): AttributionModel {
   const rows = LABELS.length * 2 ** header.bits;
   if (body.length !== rows * 2) throw new ModelFileError('its weights are truncated');
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw new ModelFileError('its weights do not match their checksum');
-  const q = new Int16Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.length));
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = (q[i] as number) * header.scale;
-  return { bits: header.bits, weights, cues: new Set(header.cues), speechCues: new Set(header.speechCues ?? []), trainedOn: header.trainedOn };
+  const weights = new Int16Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.length));
+  return { bits: header.bits, weights, scale: header.scale, cues: new Set(header.cues), speechCues: new Set(header.speechCues ?? []), trainedOn: header.trainedOn };
 }

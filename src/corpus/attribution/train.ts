@@ -1,7 +1,7 @@
 // Training the attribution tagger from annotated documents: labels from the annotations, the cue lexicon from the
 // labels, features as the engine will compute them, then the perceptron.
 import { loadText } from '../load/load-text.ts';
-import { tagDocument, type TaggedParagraph } from '../tag/tag-document.ts';
+import { TaggedDocument, type TaggedParagraph } from '../tag/tag-document.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { LoadedDocument } from '../types.ts';
 import { paragraphFeatures } from './features.ts';
@@ -29,15 +29,15 @@ export interface TrainSettings {
   onEpoch?: (epoch: number, errors: number, tokens: number) => void;
 }
 
-export const DEFAULT_TRAIN_SETTINGS = { bits: 18, epochs: 6, seed: 1, cueMinCount: 3, cueMinShare: 0.1, speechMinCount: 3, speechMinShare: 0.6 } as const;
+export const DEFAULT_TRAIN_SETTINGS = { bits: 16, epochs: 8, seed: 1, cueMinCount: 3, cueMinShare: 0.1, speechMinCount: 5, speechMinShare: 0.7 } as const;
 
 const PROSE = new Set(['text', 'blockquote']);
-const SPEECH_HEAD_POS = new Set(['VERB', 'NOUN', 'ADP', 'AUX']);
+const SPEECH_HEAD_POS = new Set(['VERB', 'NOUN']);
 
 /** A document as the engine reads it: the same loader, sentences and tagged paragraphs. */
 export function readForTagging(doc: LoadedDocument): TaggedParagraph[] {
   const spans = doc.paragraphs.map((p) => (PROSE.has(p.kind) ? splitSentences(p.text) : []));
-  return tagDocument(doc, spans);
+  return new TaggedDocument(doc, spans).all();
 }
 
 export function trainAttributionModel(docs: AnnotatedDocument[], settings: TrainSettings): AttributionModel {
@@ -77,5 +77,5 @@ export function trainAttributionModel(docs: AnnotatedDocument[], settings: Train
     });
   }
   const weights = trainTagger(data, { bits: settings.bits, epochs: settings.epochs, seed: settings.seed, ...(settings.onEpoch ? { onEpoch: settings.onEpoch } : {}) });
-  return { ...weights, cues, speechCues, trainedOn: settings.trainedOn };
+  return { ...weights, scale: 1, cues, speechCues, trainedOn: settings.trainedOn };
 }

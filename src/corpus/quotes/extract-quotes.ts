@@ -9,9 +9,9 @@ import { findDirectQuotes, type DirectCandidate } from './direct.ts';
 import { findIndirectQuotes } from './indirect.ts';
 import { doubleQuoteSpans, wordCount } from './spans.ts';
 import { allMatches } from '../text/matches.ts';
-import type { TaggedParagraph } from '../tag/tag-document.ts';
+import type { TaggedDocument } from '../tag/tag-document.ts';
 import { attributionModel } from '../attribution/model.ts';
-import { learnedQuotes, type LearnedQuote } from '../attribution/learned-attributions.ts';
+import { learnedQuotes, mayReportSpeech, type LearnedQuote } from '../attribution/learned-attributions.ts';
 import { mentionOfSource } from '../attribution/source-mention.ts';
 
 interface Found {
@@ -48,9 +48,8 @@ export const ALL_STAGES: QuoteStages = { rules: true, learned: true };
  * Quotes of every kind in one document, with speakers resolved in reading order. The rules go first: where they
  * read a quotation and its speaker the tagger adds nothing; elsewhere the tagger's attributions of speech are kept.
  */
-export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], blocks: QuotedBlock[], tagged: TaggedParagraph[], stages: QuoteStages = ALL_STAGES): QuoteAnalysis {
+export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], blocks: QuotedBlock[], tagged: TaggedDocument, stages: QuoteStages = ALL_STAGES): QuoteAnalysis {
   const model = stages.learned ? attributionModel() : null;
-  const taggedOf = new Map(tagged.map((t) => [t.paragraph, t]));
   const registry = new SpeakerRegistry();
   const blockOf = new Map<number, QuotedBlock>();
   for (const b of blocks) for (const i of b.paragraphs) blockOf.set(i, b);
@@ -76,8 +75,7 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     const masked = maskQuotes(p.text);
     const indirect = spans.map((s) => (stages.rules ? findIndirectQuotes(p.text.slice(s.start, s.end), masked.slice(s.start, s.end)) : []));
     const ruled = [...direct.filter((d) => d.attribution).map((d) => d.text), ...indirect.flat().map((q) => q.text)];
-    const tp = taggedOf.get(pi);
-    const learned: LearnedQuote[] = (model && tp ? learnedQuotes(model, tp) : []).filter(
+    const learned: LearnedQuote[] = (model && mayReportSpeech(model, p.text) ? learnedQuotes(model, tagged.paragraph(pi)) : []).filter(
       (q) => q.speech && q.source && !ruled.some((t) => overlaps(t, q.text) || overlaps(q.text, t)),
     );
     let lastDirect: SpeakerCluster | null = null;

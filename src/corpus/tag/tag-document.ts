@@ -1,5 +1,6 @@
 // The tagged document: every prose paragraph's tokens and tags, with the engine's sentences, so that extraction
-// stages read words and tags rather than scanning raw strings again.
+// stages read words and tags rather than scanning raw strings again. Tagging costs about as much as all the rules
+// together, so a paragraph is tagged when a stage first asks for it, and once.
 import { doubleQuoteSpans } from '../quotes/spans.ts';
 import type { Span } from '../text/sentences.ts';
 import type { LoadedDocument } from '../types.ts';
@@ -17,17 +18,40 @@ export interface TaggedParagraph {
 
 const PROSE = new Set(['text', 'blockquote']);
 
-export function tagDocument(doc: LoadedDocument, sentenceSpans: Span[][]): TaggedParagraph[] {
-  const out: TaggedParagraph[] = [];
-  let open = false;
-  for (const [pi, p] of doc.paragraphs.entries()) {
-    if (!PROSE.has(p.kind)) {
-      open = false;
-      continue;
+export class TaggedDocument {
+  private readonly tagged = new Map<number, TaggedParagraph>();
+  private readonly continues: boolean[] = [];
+
+  constructor(
+    private readonly doc: LoadedDocument,
+    private readonly sentenceSpans: Span[][],
+  ) {
+    let open = false;
+    for (const [pi, p] of doc.paragraphs.entries()) {
+      this.continues[pi] = open;
+      if (!PROSE.has(p.kind)) {
+        open = false;
+        continue;
+      }
+      const quotes = doubleQuoteSpans(p.text);
+      open = quotes.length > 0 && quotes[quotes.length - 1]?.closed === false;
     }
-    out.push({ paragraph: pi, text: p.text, tokens: tagText(p.text), sentences: sentenceSpans[pi] ?? [], continuesQuote: open });
-    const quotes = doubleQuoteSpans(p.text);
-    open = quotes.length > 0 && quotes[quotes.length - 1]?.closed === false;
   }
-  return out;
+
+  /** The tagged prose paragraph at index `pi`, or null for headings, citations and other structure. */
+  paragraph(pi: number): TaggedParagraph | null {
+    const p = this.doc.paragraphs[pi];
+    if (!p || !PROSE.has(p.kind)) return null;
+    let tp = this.tagged.get(pi);
+    if (!tp) {
+      tp = { paragraph: pi, text: p.text, tokens: tagText(p.text), sentences: this.sentenceSpans[pi] ?? [], continuesQuote: this.continues[pi] ?? false };
+      this.tagged.set(pi, tp);
+    }
+    return tp;
+  }
+
+  /** Every prose paragraph, tagged (training reads them all). */
+  all(): TaggedParagraph[] {
+    return this.doc.paragraphs.flatMap((_, pi) => this.paragraph(pi) ?? []);
+  }
 }
