@@ -20,7 +20,7 @@ export class LiveCorpus {
   constructor(readonly query: CorpusQuery) {}
 
   addUploads(docs: LoadedDocument[]): void {
-    if (docs.length) this.query.addDocuments(docs.map(analyseDocument));
+    if (docs.length) this.query.addDocuments(docs.map((d) => analyseDocument(d)));
   }
 
   removeUpload(id: string): boolean {

@@ -20,12 +20,29 @@ export interface LearnedQuote {
   speech: boolean;
 }
 
-/** A content as a reader would quote it: without the marks around it and the comma that led to the attribution. */
-function contentText(text: string, spans: TaggedSpan[]): string {
-  const parts = spans
+const WHEN = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
+
+/**
+ * A content as a reader would quote it: without the marks around it, the comma that led to the attribution, or a
+ * time the tagger took in after the cue ("said in May the plan was sound", "said on Friday "We will not wait."").
+ */
+function contentPiece(tp: TaggedParagraph, s: TaggedSpan): string {
+  let start = s.start;
+  const first = tp.tokens[s.first];
+  if (first && WHEN.test(first.text) && tp.tokens[s.first - 1]?.pos === 'ADP') start = tp.tokens[s.first + 1]?.start ?? start;
+  let piece = tp.text.slice(start, s.end);
+  // A quotation with a word or two before its opening mark: those words are the reporter's.
+  const open = piece.indexOf('"');
+  if (open > 0 && piece.slice(0, open).trim().split(/\s+/).length <= 2 && piece.indexOf('"', open + 1) !== -1) piece = piece.slice(open);
+  return piece.replace(/^["'\s]+/, '').replace(/[\s,;:"']+$/, '');
+}
+
+function contentText(tp: TaggedParagraph, spans: TaggedSpan[]): string {
+  return spans
     .sort((a, b) => a.start - b.start)
-    .map((s) => text.slice(s.start, s.end).replace(/^["'\s]+/, '').replace(/[\s,;:"']+$/, ''));
-  return parts.filter(Boolean).join(' … ');
+    .map((s) => contentPiece(tp, s))
+    .filter(Boolean)
+    .join(' … ');
 }
 
 function sourceText(tp: TaggedParagraph, source: TaggedSpan, labels: Int32Array): string {
@@ -43,7 +60,7 @@ function toQuote(model: AttributionModel, tp: TaggedParagraph, a: Attribution, l
     source: a.source ? sourceText(tp, a.source, labels) : null,
     cueOffset: a.cue.start,
     cueSentence: a.cue.sentence,
-    text: contentText(text, contents),
+    text: contentText(tp, contents),
     offset: first.start,
     direct,
     speech: direct || tp.tokens.slice(a.cue.first, a.cue.last).some((t) => model.speechCues.has(t.lower)),

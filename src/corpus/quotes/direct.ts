@@ -54,7 +54,11 @@ function attributionAfter(after: string): Mention | null {
   return subject?.mention ?? null;
 }
 
-/** `Getmanchuk said: "…"` / `As von der Leyen put it: "…"` / `According to the ministry, "…"` */
+/** What may stand between a speech verb and the quote it opens: nothing, or a time or place ("said on Friday "…""). */
+const BETWEEN_VERB_AND_QUOTE =
+  /^\s*,?\s*(?:(?:on|in|at|during|late|early|last|this|from)\s+(?:the\s+|a\s+)?[\p{L}\d'-]+(?:\s+[\p{L}\d'-]+){0,2}?|yesterday|today|tonight|again|also|later|earlier|then)?\s*[:,]?\s*$/u;
+
+/** `Getmanchuk said: "…"` / `As von der Leyen put it: "…"` / `According to the ministry, "…"` / `Ortiz said on Friday "…"` */
 function attributionBefore(before: string): Mention | null {
   const according = /according to ([^,]+),\s*$/i.exec(before);
   if (according) {
@@ -63,7 +67,7 @@ function attributionBefore(before: string): Mention | null {
   }
   const verbs = speechVerbs(before);
   const last = verbs[verbs.length - 1];
-  if (!last || !/^\s*[:,]?\s*$/.test(before.slice(last.end))) return null;
+  if (!last || !BETWEEN_VERB_AND_QUOTE.test(before.slice(last.end))) return null;
   return findSubject(before.slice(0, last.index))?.mention ?? null;
 }
 

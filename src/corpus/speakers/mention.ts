@@ -1,5 +1,5 @@
 import type { SpeakerKind } from '../types.ts';
-import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_WORDS } from './vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_WORDS } from './vocabulary.ts';
 
 /** One way the text refers to a speaker, before it is matched to the others. */
 export interface Mention {
@@ -116,11 +116,19 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
     acronym = a;
     return '';
   });
+  // Other bracketed notes are not part of a name: a title's abbreviation ("Councillor (Cllr) Jane Roe"), a party and
+  // state ("(D-Wis.)"), an age.
+  text = text.replace(/\s*\([^)]*\)/gu, '').replace(/^[)\s]+/, '').trim();
   const split = stripLeading(text.split(' '));
   let words = split.words;
   const definite = split.definite;
   if (!words.length) return null;
   const last = (words[words.length - 1] ?? '').toLowerCase();
+  // "Police said": an institution named by its plural speaks as one, under that name.
+  if (words.length <= 2 && INSTITUTION_NOUNS.has(last) && words.every((w) => w.toLowerCase() === last || isCapitalised(w))) {
+    const name = words.length === 1 ? last : `${words[0]} ${last}`;
+    return { surface: words.join(' '), name, kind: 'group', role: null, acronym: null, reference: 'name', definite };
+  }
   // A lone sentence-initial word is no name when it is a function word ("The") or a common plural ("Officials").
   if (words.length === 1 && !isAcronym(words[0] ?? '') && (LEADING_FUNCTION_WORDS.has(last) || GROUP_NOUNS.has(last))) return null;
 

@@ -10,7 +10,9 @@ export const ROLE_WORDS = new Set(
   co-founder editor rabbi father sheikh emir sultan attorney counsel officer official analyst expert adviser advisor
   economist strategist researcher professor lecturer correspondent reporter columnist author writer executive
   commander-in-chief chief-of-staff staff minister-president first lady mp mep mk president-elect acting interim
-  then-president then secretary-of-state state affairs security national war`.split(/\s+/),
+  then-president then secretary-of-state state affairs security national war councillor cllr councilman councilwoman
+  councilmember alderman alderwoman assemblyman assemblywoman delegate del trustee superintendent sheriff magistrate
+  coach manager captain-elect`.split(/\s+/),
 );
 
 /** Heads that mark an organisation (or a publication) rather than a person. */
@@ -22,7 +24,7 @@ export const ORG_WORDS = new Set(
   television tv radio media kremlin pentagon organization organisation authority board federation alliance coalition
   movement club team industries airlines motors systems technologies labs laboratory observatory monitor watch
   cabinet assembly duma commission nato un eu fsb cia fbi kgb ministry-of command headquarters house daily weekly
-  broadcasting corporation publishing press-agency tass interfax ap afp ria novosti`.split(/\s+/),
+  broadcasting corporation publishing press-agency tass interfax ap afp ria novosti fc afc cf sc`.split(/\s+/),
 );
 
 /** Plural or collective nouns that speak as a group ("Ukrainian media", "officials"). */
@@ -38,13 +40,17 @@ export const GROUP_NOUNS = new Set(
 export const DESCRIPTION_ORG_NOUNS = new Set(
   `company firm ministry military agency government army group organisation organization service department office
   institute bank court council commission committee administration kremlin startup manufacturer producer maker
-  operator regulator newspaper paper outlet magazine broadcaster network channel publication report study party`.split(/\s+/),
+  operator regulator newspaper paper outlet magazine broadcaster network channel publication report study party club
+  team union league federation charity hospital airline school university museum campaign police`.split(/\s+/),
 );
 export const DESCRIPTION_PERSON_NOUNS = new Set(
   `president minister spokesman spokeswoman spokesperson official expert analyst ambassador envoy chancellor premier
   general commander leader chief executive chairman chairwoman director senator governor mayor professor researcher
   author writer economist adviser advisor diplomat lawyer`.split(/\s+/),
 );
+
+/** Plural nouns that name an institution speaking as one ("Police said", "Prosecutors allege"): speakers of their own. */
+export const INSTITUTION_NOUNS = new Set(['police', 'prosecutors', 'authorities', 'firefighters', 'paramedics', 'coastguard']);
 
 /** Lower-case particles inside personal names. */
 export const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'ten', 'dos', 'das', 'y']);
