@@ -47,7 +47,7 @@ describe('option names', () => {
 
 describe('moderator commands in the console', () => {
   it('say they work in a Discord server, and why, whatever follows them', async () => {
-    for (const line of ['/config show', '/library list', '/digest preview', '/config set digest enabled:on', '/digest']) {
+    for (const line of ['/config show', '/library list', '/digest preview', '/config set digest state:on', '/digest']) {
       const reply = await runLine(ctx, line);
       const name = line.split(' ')[0]!;
       expect(reply.kind, line).toBe('invalid');
