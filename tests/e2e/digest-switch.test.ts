@@ -83,5 +83,12 @@ describe('one switch for the digest, as the README tells a moderator to use it',
     expect(posts()).toHaveLength(1);
     const preview = await ask('digest', sub('preview', null, {}));
     expect(preview).toMatch(/Next digest: Mon, 31 Aug 2026, 08:00 EEST/);
+    // Back to every day, 20 seconds after Sunday's time: Sunday's is due, and the scheduler posts it.
+    const reset = await ask('config', sub('reset', null, { setting: 'digest-days' }));
+    expect(reset).toContain('mon, tue, wed, thu, fri → every day');
+    expect(nextDigest(reset)).toBe(`now: 2026-08-30's digest is due and posts in <#${channel}> within a minute`);
+    await bot.scheduler()?.tick();
+    expect(posts()).toHaveLength(2);
+    expect(nextDigest(await ask('config', sub('show', null, {})))).toMatch(/^Mon, 31 Aug 2026, 08:00 EEST/);
   });
 });
