@@ -1,6 +1,6 @@
 // npm run ask -- "/quote speaker:Stubb": one command, answered from the index as text with citations.
 import { cacheDir, corpusDir } from '../config/paths.ts';
-import { renderText } from '../console/render-text.ts';
+import { renderText, styleFor } from '../console/render-text.ts';
 import { runLine } from '../console/run-line.ts';
 import { openIndex } from '../corpus/index/open-index.ts';
 
@@ -11,5 +11,5 @@ if (!line) {
 }
 const { query } = await openIndex(corpusDir(), cacheDir());
 const reply = await runLine({ query }, line);
-process.stdout.write(`${renderText(reply)}\n`);
+process.stdout.write(`${renderText(reply, styleFor(process.stdout))}\n`);
 process.exitCode = reply.kind === 'answer' ? 0 : 1;

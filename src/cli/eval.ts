@@ -1,38 +1,50 @@
-// npm run eval [-- --gold <dir>] [--corpus <dir>]: scores the export of the corpus against the gold annotations.
-import { readFile, readdir } from 'node:fs/promises';
+// npm run eval [-- --verbose] [--gold DIR --corpus DIR] [--dev DIR]: scores the engine's export against gold annotations with
+// the reference scorer's rules: the bundled article's gold (data/gold) always, and the development sets of
+// ../shared/dev when they are beside the clone.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { toContract } from '../corpus/export.ts';
 import { buildFresh } from '../corpus/index/cache.ts';
-import { score, type GoldDocument } from '../eval/score.ts';
+import { readGold } from '../eval/gold.ts';
+import { score, scoreRow, TABLE_HEAD, type Scores } from '../eval/score.ts';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+  return path.resolve(i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback);
 };
-const goldDir = arg('--gold', path.resolve('../shared/gold'));
-const corpusDir = arg('--corpus', 'data/corpus');
 const verbose = process.argv.includes('--verbose');
+const devDir = arg('--dev', path.resolve(root, '../shared/dev'));
 
-const gold: GoldDocument[] = [];
-for (const name of (await readdir(goldDir)).filter((n) => n.endsWith('.json')).sort()) {
-  gold.push(JSON.parse(await readFile(path.join(goldDir, name), 'utf8')) as GoldDocument);
+interface EvalSet {
+  name: string;
+  docs: string;
+  gold: string;
 }
-const exported = toContract(await buildFresh([corpusDir], (m) => process.stderr.write(`${m}\n`)));
-const s = score(exported, gold);
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const sets: EvalSet[] = [{ name: 'bundled', docs: arg('--corpus', path.join(root, 'data/corpus')), gold: arg('--gold', path.join(root, 'data/gold')) }];
+const devSets = ['polnear-dev', 'aquaint'];
+if (existsSync(devDir)) for (const name of devSets) sets.push({ name, docs: path.join(devDir, name, 'docs'), gold: path.join(devDir, name, 'gold') });
 
-console.log(`Gold: ${gold.length} document(s) in ${goldDir}`);
-console.log('');
-console.log('| measure | value | counts |');
-console.log('|---|---|---|');
-console.log(`| quote precision | ${pct(s.quotes.precision)} | ${s.quotes.matched} of ${s.quotes.exported} exported |`);
-console.log(`| quote recall | ${pct(s.quotes.recall)} | ${s.quotes.matched} of ${s.quotes.gold} gold |`);
-console.log(`| quote F1 | ${s.quotes.f1.toFixed(3)} | |`);
-console.log(`| speaker recall | ${pct(s.speakers.recall)} | ${s.speakers.found} of ${s.speakers.gold} |`);
-console.log(`| event recall | ${pct(s.events.recall)} | ${s.events.found} of ${s.events.gold} |`);
-if (verbose || s.missedQuotes.length + s.missedEvents.length + s.missedSpeakers.length + s.extraQuotes.length <= 12) {
-  for (const q of s.missedQuotes) console.log(`missed quote  line ${q.line}  ${q.speaker}: ${q.text.slice(0, 70)}`);
-  for (const q of s.extraQuotes) console.log(`extra quote   line ${q.line}  ${q.speaker}: ${q.text.slice(0, 70)}`);
-  for (const n of s.missedSpeakers) console.log(`missed speaker ${n}`);
-  for (const e of s.missedEvents) console.log(`missed event  line ${e.line}  ${e.date}: ${e.evidence.slice(0, 70)}`);
+async function scoreSet(set: EvalSet): Promise<Scores> {
+  for (const dir of [set.docs, set.gold]) if (!existsSync(dir)) throw new Error(`${set.name}: ${dir} does not exist`);
+  const gold = await readGold(set.gold);
+  const index = await buildFresh([set.docs], (m) => process.stderr.write(`${m}\n`));
+  return score(toContract(index), gold);
+}
+
+try {
+  const rows: string[] = [];
+  const misses: string[] = [];
+  for (const set of sets) {
+    const s = await scoreSet(set);
+    rows.push(scoreRow(set.name, s));
+    misses.push(...s.misses.map((m) => `${set.name}: ${m}`));
+  }
+  console.log([...TABLE_HEAD, ...rows].join('\n'));
+  if (!existsSync(devDir)) console.log(`\nThe development sets (${devSets.join(', ')}) were not scored: ${devDir} is not there.`);
+  if (verbose) console.log(misses.length ? `\n${misses.join('\n')}` : '\nNo misses.');
+} catch (error) {
+  process.stderr.write(`eval: ${(error as Error).message}\n`);
+  process.exit(2);
 }

@@ -55,6 +55,8 @@ export interface DigestService {
   preview(guildId: string, settings: import('../settings/schema.ts').GuildSettings, day: string): Promise<Reply>;
   runNow(guildId: string, settings: import('../settings/schema.ts').GuildSettings, day: string): Promise<import('../digest/runner.ts').RunOutcome>;
   lastError(guildId: string): Promise<import('../digest/runner.ts').DigestError | null>;
+  /** Whether the digest of this local day is claimed (posted, being posted, or refused by Discord). */
+  claimed(guildId: string, day: string): Promise<boolean>;
 }
 
 export type Options = Record<string, string | undefined>;

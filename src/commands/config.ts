@@ -1,21 +1,17 @@
-import { digestBlocker, nextDigestTime } from '../digest/next-run.ts';
 import { answer, invalid, privately, type Reply, type ReplyItem } from '../reply/reply.ts';
 import { DEFAULTS, findSetting, SETTINGS, suggestTimeZones } from '../settings/definitions.ts';
 import { clip, SUBCOMMAND, type Command, type CommandContext, type Options } from './command.ts';
+import { nextDigestItem } from './digest-status.ts';
 
 const SHOW_HISTORY = 10;
 
+const isDigestSetting = (name: string) => name === 'digest' || name.startsWith('digest-');
 
 /** The checks every configuring command shares: in a server, by someone allowed to configure. */
 export function requireModerator(ctx: CommandContext): Reply | null {
   if (!ctx.invoker || !ctx.services) return invalid('This works in a Discord server, not in the console.');
   if (!ctx.invoker.canConfigure) return invalid('Only members with Manage Server, or the moderator role, can change Lectern’s settings.');
   return null;
-}
-
-export function formatWhen(date: Date, timeZone: string): string {
-  const local = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
-  return `${local} (<t:${Math.floor(date.getTime() / 1000)}:R>)`;
 }
 
 async function show(ctx: CommandContext): Promise<Reply> {
@@ -27,9 +23,7 @@ async function show(ctx: CommandContext): Promise<Reply> {
     const fallback = def.show(DEFAULTS);
     return { heading: def.name, text: `${value}${value === fallback ? ' (default)' : ` (default: ${fallback})`}` };
   });
-  const blocker = digestBlocker(settings);
-  const next = blocker ? null : nextDigestTime(settings.digest, services.now());
-  items.push({ heading: 'next digest', text: blocker ? `none: ${blocker}` : next ? formatWhen(next, settings.digest.timeZone) : 'none: no matching day' });
+  items.push(await nextDigestItem(services, invoker, settings));
   const failure = await services.digest?.lastError(invoker.guildId);
   if (failure) {
     items.push({
@@ -51,7 +45,10 @@ async function set(ctx: CommandContext, name: string, options: Options): Promise
   const before = def.show(await services.settings.get(invoker.guildId));
   const after = await services.settings.update(invoker.guildId, { id: invoker.userId, name: invoker.userName }, def.name, parsed.apply, def.show);
   const now = def.show(after);
-  return privately(answer('Setting saved', [{ heading: def.name, text: before === now ? `${now} (unchanged)` : `${before} → ${now}` }]));
+  const items: ReplyItem[] = [{ heading: def.name, text: before === now ? `${now} (unchanged)` : `${before} → ${now}` }];
+  // Any digest setting can start or stop the digest, or move it: say what it does now.
+  if (isDigestSetting(def.name)) items.push(await nextDigestItem(services, invoker, after));
+  return privately(answer('Setting saved', items));
 }
 
 async function reset(ctx: CommandContext, name: string | undefined): Promise<Reply> {
@@ -66,7 +63,9 @@ async function reset(ctx: CommandContext, name: string | undefined): Promise<Rep
     const after = def.show(await services.settings.update(invoker.guildId, { id: invoker.userId, name: invoker.userName }, def.name, (s) => def.reset(s, DEFAULTS), def.show));
     if (before !== after) items.push({ heading: def.name, text: `${before} → ${after}` });
   }
-  return privately(answer(name ? `Reset ${name}` : 'Reset every setting', items.length ? items : [{ text: 'Already at the defaults; nothing changed.' }]));
+  if (defs.some((d) => d && isDigestSetting(d.name))) items.push(await nextDigestItem(services, invoker));
+  if (!items.some((i) => i.heading !== 'next digest')) items.unshift({ text: 'Already at the defaults; nothing changed.' });
+  return privately(answer(name ? `Reset ${name}` : 'Reset every setting', items));
 }
 
 async function history(ctx: CommandContext): Promise<Reply> {

@@ -1,6 +1,7 @@
-import { describeAskedDate } from '../corpus/query/date-query.ts';
+import { describeAskedDate, describeDateQuery } from '../corpus/query/date-query.ts';
 import { answer, countIntro, MAX_ITEMS, notFound } from '../reply/reply.ts';
 import { cite } from './cite.ts';
+import { refusal } from './refusal.ts';
 import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
 export const event: Command = {
@@ -9,25 +10,25 @@ export const event: Command = {
   options: [{ name: 'date', description: 'A date, month, year or range', type: 'string', required: true, maxLength: 60 }, documentOption],
   run(ctx, options) {
     const found = ctx.query.events(options.date ?? '', { ...scopeOf(ctx, options), ...(ctx.dateOrder ? { order: ctx.dateOrder } : {}), limit: MAX_ITEMS });
-    if (!found.ok) return notFound(found.message, found.suggestions);
+    if (!found.ok) return refusal(found);
     const { query, hits, total } = found.value;
     // Past the cap the list is cut short: what happened around the date would come after events not shown.
     const nearest = total > MAX_ITEMS ? [] : found.value.nearest;
     const asked = query.kind === 'point' ? describeAskedDate(query.date) : `${describeAskedDate(query.from)} – ${describeAskedDate(query.to)}`;
+    const when = describeDateQuery(query);
     if (!total && !nearest.length) return notFound(`Nothing dated ${asked} in the reading list.`);
+    const swapped = query.kind === 'range' && query.swapped ? `Read as ${asked} (the dates were the other way round). ` : '';
     const items = [
       ...hits.map((h) => ({ heading: h.event.date, text: h.event.text, citation: cite(h.document, h.event.line) })),
       ...nearest.map((h) => ({ heading: `${h.event.date} (${total ? 'nearby' : 'nearest'})`, text: h.event.text, citation: cite(h.document, h.event.line) })),
     ];
-    return answer(
-      `Events: ${asked}`,
-      items,
+    const counted =
       total > MAX_ITEMS
-        ? countIntro(total, `events on ${asked}`, 'ask for a shorter period or a `document`')
+        ? countIntro(total, `events ${when}`, 'ask for a shorter period or a `document`')
         : total
-          ? `${total} event${total === 1 ? '' : 's'} on ${asked}${nearest.length ? ', and what happened around it' : ''}.`
-          : `Nothing on ${asked}; the nearest events:`,
-    );
+          ? `${total} event${total === 1 ? '' : 's'} ${when}${nearest.length ? ', and what happened around it' : ''}.`
+          : `Nothing ${when}; the nearest events:`;
+    return answer(`Events: ${asked}`, items, `${swapped}${counted}`);
   },
   autocomplete(ctx, option, value) {
     return option === 'document' ? documentChoices(ctx, value) : [];

@@ -10,10 +10,15 @@ const EXAMPLES: Record<string, string> = {
   speakers: '/speakers',
   sections: '/sections',
   documents: '/documents',
-  config: '/config show (moderators)',
-  library: '/library add file:notes.md (moderators)',
-  digest: '/digest preview (moderators)',
+  config: '/config show',
+  library: '/library add file:notes.md',
+  digest: '/digest preview',
 };
+
+/** A line to copy that shows the command at work. */
+export function exampleOf(command: Command): string {
+  return EXAMPLES[command.name] ?? `/${command.name}`;
+}
 
 /** Help lists the other commands; it is built from them so it never falls out of date. */
 export function helpCommand(all: () => Command[]): Command {
@@ -26,7 +31,11 @@ export function helpCommand(all: () => Command[]): Command {
         'Lectern: ask the reading list',
         all()
           .filter((c) => c.name !== 'help')
-          .map((c) => ({ heading: `/${c.name}`, text: `${c.description}. Example: \`${EXAMPLES[c.name] ?? `/${c.name}`}\`` })),
+          .map((c) => ({
+            heading: `/${c.name}`,
+            // The example stays a line to copy; who may run it is said beside it.
+            text: `${c.description}. ${c.moderatorOnly ? 'In a Discord server' : 'Example'}: \`${exampleOf(c)}\``,
+          })),
         'Every answer cites its document and line.',
       );
     },

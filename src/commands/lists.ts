@@ -1,6 +1,20 @@
 import { answer, countIntro, MAX_ITEMS, notFound } from '../reply/reply.ts';
 import { cite } from './cite.ts';
+import { refusal } from './refusal.ts';
 import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
+
+/** The other names, each once: "the company" and "company" are one name, and so are "The Economist" and "Economist". */
+function otherNames(name: string, aliases: readonly string[]): string[] {
+  const key = (n: string) => n.toLowerCase().replace(/^the\s+/, '');
+  const seen = new Set([key(name)]);
+  const out: string[] = [];
+  for (const alias of aliases) {
+    if (seen.has(key(alias))) continue;
+    seen.add(key(alias));
+    out.push(alias);
+  }
+  return out;
+}
 
 export const speakers: Command = {
   name: 'speakers',
@@ -8,12 +22,15 @@ export const speakers: Command = {
   options: [documentOption],
   run(ctx, options) {
     const docs = ctx.query.checkDocument(scopeOf(ctx, options));
-    if (!docs.ok) return notFound(docs.message, docs.suggestions);
+    if (!docs.ok) return refusal(docs);
     const list = ctx.query.speakers(scopeOf(ctx, options)).sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
     if (!list.length) return notFound('Nobody is quoted in the reading list yet.');
     return answer(
       'Speakers',
-      list.slice(0, MAX_ITEMS).map((s) => ({ heading: s.name, text: [s.roles[0], `${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'}`, s.aliases.length ? `also: ${s.aliases.slice(0, 4).join(', ')}` : ''].filter(Boolean).join(' · ') })),
+      list.slice(0, MAX_ITEMS).map((s) => {
+        const also = otherNames(s.name, s.aliases);
+        return { heading: s.name, text: [s.roles[0], `${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'}`, also.length ? `also: ${also.slice(0, 4).join(', ')}` : ''].filter(Boolean).join(' · ') };
+      }),
       countIntro(list.length, `speaker${list.length === 1 ? '' : 's'}`, 'pick a `document` to see its speakers', 'the most quoted'),
     );
   },
@@ -26,7 +43,7 @@ export const sections: Command = {
   options: [documentOption],
   run(ctx, options) {
     const docs = ctx.query.checkDocument(scopeOf(ctx, options));
-    if (!docs.ok) return notFound(docs.message, docs.suggestions);
+    if (!docs.ok) return refusal(docs);
     const list = ctx.query.sections(scopeOf(ctx, options));
     if (!list.length) return notFound('No sections yet: the reading list is empty.');
     return answer(

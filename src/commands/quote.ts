@@ -1,6 +1,7 @@
 import type { QuoteKind } from '../corpus/types.ts';
-import { answer, countIntro, invalid, MAX_ITEMS, notFound } from '../reply/reply.ts';
+import { answer, countIntro, invalid, MAX_ITEMS } from '../reply/reply.ts';
 import { cite } from './cite.ts';
+import { refusal } from './refusal.ts';
 import { clip, documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
 const KINDS = ['direct', 'indirect', 'block'] as const;
@@ -18,13 +19,16 @@ export const quote: Command = {
     const kind = options.kind?.trim();
     if (kind && !(KINDS as readonly string[]).includes(kind)) return invalid(`\`kind\` must be one of ${KINDS.map((k) => `\`${k}\``).join(', ')}.`);
     const found = ctx.query.quotes(options.speaker ?? '', { ...scopeOf(ctx, options), ...(options.contains ? { contains: options.contains } : {}), ...(kind ? { kind: kind as QuoteKind } : {}) });
-    if (!found.ok) return notFound(found.message, found.suggestions);
+    if (!found.ok) return refusal(found);
     const { speaker, hits } = found.value;
     const role = speaker.roles[0] ? ` (${speaker.roles[0]})` : '';
+    // A quote split by its attribution ("…," she said, "…") is parts on one line: each part shows the role given.
+    const roleOnLine = new Map<string, string>();
+    for (const h of hits) if (h.quote.role && !roleOnLine.has(`${h.document.id}:${h.quote.line}`)) roleOnLine.set(`${h.document.id}:${h.quote.line}`, h.quote.role);
     return answer(
       `Quotes from ${speaker.name}`,
       hits.slice(0, MAX_ITEMS).map((h) => ({
-        heading: `${h.quote.kind === 'direct' ? 'Said' : h.quote.kind === 'indirect' ? 'Reported' : 'Quoted passage'}${h.quote.role ? ` — ${h.quote.role}` : ''}`,
+        heading: [h.quote.kind === 'direct' ? 'Said' : h.quote.kind === 'indirect' ? 'Reported' : 'Quoted passage', h.quote.role ?? roleOnLine.get(`${h.document.id}:${h.quote.line}`)].filter(Boolean).join(' — '),
         text: h.quote.kind === 'direct' ? `“${h.quote.text}”` : h.quote.text,
         citation: cite(h.document, h.quote.line),
       })),

@@ -1,6 +1,7 @@
 import { SUMMARY_LENGTHS, type SummaryLength } from '../corpus/sections/summarise.ts';
-import { answer, invalid, notFound, type ReplyItem } from '../reply/reply.ts';
+import { answer, invalid, type ReplyItem } from '../reply/reply.ts';
 import { cite } from './cite.ts';
+import { refusal } from './refusal.ts';
 import { clip, documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
 const LENGTHS = Object.keys(SUMMARY_LENGTHS) as SummaryLength[];
@@ -17,7 +18,7 @@ export const summary: Command = {
     const length = (options.length?.trim() || 'medium') as SummaryLength;
     if (!LENGTHS.includes(length)) return invalid(`\`length\` must be one of ${LENGTHS.map((l) => `\`${l}\``).join(', ')}.`);
     const found = ctx.query.section(options.section ?? '', scopeOf(ctx, options));
-    if (!found.ok) return notFound(found.message, found.suggestions);
+    if (!found.ok) return refusal(found);
     const { section, document } = found.value;
     const doc = ctx.query.documents({ document: document.id })[0];
     const sentences = ctx.query.sentenceTexts(document.id, section.summaries[length]);

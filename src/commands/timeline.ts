@@ -1,5 +1,6 @@
 import { answer, countIntro, MAX_ITEMS, notFound } from '../reply/reply.ts';
 import { cite } from './cite.ts';
+import { refusal } from './refusal.ts';
 import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
 export const timeline: Command = {
@@ -18,7 +19,7 @@ export const timeline: Command = {
       ...(ctx.dateOrder ? { order: ctx.dateOrder } : {}),
       limit: MAX_ITEMS,
     });
-    if (!found.ok) return notFound(found.message, found.suggestions);
+    if (!found.ok) return refusal(found);
     const { hits, total } = found.value;
     if (!total) return notFound('No dated events in that period.');
     const span = [options.from && `from ${options.from}`, options.to && `to ${options.to}`].filter(Boolean).join(' ');

@@ -1,7 +1,14 @@
 import type { Command, Options } from '../commands/command.ts';
+import { exampleOf } from '../commands/help.ts';
 import { COMMANDS, findCommand } from '../commands/index.ts';
 
-export type ParsedLine = { ok: true; command: Command; options: Options } | { ok: false; message: string };
+export type ParsedLine = { ok: true; command: Command; options: Options } | { ok: false; message: string; command?: Command };
+
+/**
+ * `name:` where an option would start. An unknown name counts only when a value follows at once (so "said: no"
+ * or a URL's "https://" inside a value are left alone).
+ */
+const OPTION_MARK = /(?:^|\s)([A-Za-z][\w-]*):(?!\/\/)/g;
 
 /**
  * "/quote speaker:Alexander Stubb kind:direct" → the command and its options, checked as Discord would:
@@ -13,17 +20,20 @@ export function parseCommandLine(line: string): ParsedLine {
   if (!m) return { ok: false, message: `Type a command such as \`/quote speaker:Stubb\`. Commands: ${COMMANDS.map((c) => `/${c.name}`).join(', ')}.` };
   const command = findCommand(m[1] ?? '');
   if (!command) return { ok: false, message: `There is no /${m[1]} command. Commands: ${COMMANDS.map((c) => `/${c.name}`).join(', ')}.` };
-  const options: Options = {};
+  const fail = (message: string): ParsedLine => ({ ok: false, message, command });
   const rest = m[2] ?? '';
   const names = command.options.map((o) => o.name);
-  const marker = new RegExp(`(?:^|\\s)(${names.join('|') || '(?!)'}):`, 'g');
-  const found = [...rest.matchAll(marker)];
+  const accepted = names.length ? `Options: ${names.join(', ')}, e.g. \`${exampleOf(command)}\`.` : `/${command.name} takes no options, e.g. \`${exampleOf(command)}\`.`;
+  const found = [...rest.matchAll(OPTION_MARK)].filter((f) => names.includes(f[1] ?? '') || /\S/.test(rest[(f.index ?? 0) + f[0].length] ?? ''));
+  const unknown = found.find((f) => !names.includes(f[1] ?? ''));
+  if (unknown) return fail(`\`${unknown[1]}\` is not an option of /${command.name}. ${accepted}`);
   const before = (found[0] ? rest.slice(0, found[0].index) : rest).trim();
   if (before) {
     const first = command.options[0];
-    if (!first) return { ok: false, message: `/${command.name} takes no options.` };
-    return { ok: false, message: `Name the option, e.g. \`/${command.name} ${first.name}:${before.split(/\s+/)[0]}\`. Options: ${names.join(', ')}.` };
+    if (!first) return fail(accepted);
+    return fail(`Name the option, e.g. \`/${command.name} ${first.name}:${before.split(/\s+/)[0]}\`. Options: ${names.join(', ')}.`);
   }
+  const options: Options = {};
   found.forEach((f, i) => {
     const start = (f.index ?? 0) + f[0].length;
     const end = found[i + 1]?.index ?? rest.length;
@@ -31,9 +41,9 @@ export function parseCommandLine(line: string): ParsedLine {
   });
   for (const o of command.options) {
     const value = options[o.name];
-    if (o.required && !value) return { ok: false, message: `/${command.name} needs \`${o.name}\`: ${o.description}.` };
-    if (value && o.choices && !o.choices.includes(value)) return { ok: false, message: `\`${o.name}\` must be one of ${o.choices.join(', ')}.` };
-    if (value && o.maxLength && value.length > o.maxLength) return { ok: false, message: `\`${o.name}\` is too long (at most ${o.maxLength} characters).` };
+    if (o.required && !value) return fail(`/${command.name} needs \`${o.name}\`: ${o.description}.`);
+    if (value && o.choices && !o.choices.includes(value)) return fail(`\`${o.name}\` must be one of ${o.choices.join(', ')}.`);
+    if (value && o.maxLength && value.length > o.maxLength) return fail(`\`${o.name}\` is too long (at most ${o.maxLength} characters).`);
   }
   return { ok: true, command, options };
 }

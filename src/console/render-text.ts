@@ -5,14 +5,26 @@ export function formatCitation(c: Citation): string {
   return `${c.file}, ${lines}${c.date ? `, ${c.date}` : ''}`;
 }
 
-/** A reply as plain text for the terminal: the same content the Discord embed shows. */
-export function renderText(reply: Reply): string {
+/**
+ * How bold text (`**word**`: search matches, suggested names) is drawn: in bold on a terminal, as the Markdown
+ * itself when the text goes to a file or another program.
+ */
+export type TextStyle = 'terminal' | 'plain';
+
+const BOLD = /\*\*(.+?)\*\*/g;
+const bold = (text: string, style: TextStyle) => (style === 'terminal' ? text.replace(BOLD, '\x1b[1m$1\x1b[22m') : text);
+
+/** The style for a stream: bold on a terminal, Markdown otherwise. */
+export const styleFor = (stream: NodeJS.WritableStream): TextStyle => ((stream as { isTTY?: boolean }).isTTY ? 'terminal' : 'plain');
+
+/** A reply as text for the terminal: the same content the Discord embed shows. */
+export function renderText(reply: Reply, style: TextStyle = 'plain'): string {
   const out: string[] = [reply.title, '='.repeat(Math.min(reply.title.length, 72))];
-  if (reply.intro) out.push(reply.intro.replace(/\*\*/g, ''));
+  if (reply.intro) out.push(bold(reply.intro, style));
   for (const item of reply.items) {
     out.push('');
     if (item.heading) out.push(`${item.heading}`);
-    out.push(`  ${item.text.replace(/\*\*/g, '')}`);
+    out.push(`  ${bold(item.text, style)}`);
     if (item.citation) out.push(`  — ${formatCitation(item.citation)}`);
   }
   return out.join('\n');

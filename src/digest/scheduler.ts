@@ -1,31 +1,12 @@
-import { Cron } from 'croner';
 import type { Logger } from '../logging/logger.ts';
 import type { GuildSettings } from '../settings/schema.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { DigestClaims } from './claims.ts';
-import { digestBlocker, digestPattern } from './next-run.ts';
+import { digestBlockers, dueNow, nextDigestTime } from './next-run.ts';
 import type { RunOutcome } from './runner.ts';
 
 /** The scheduler wakes at least this often, to pick up changed settings and claims left by crashed processes. */
 const MAX_SLEEP_MS = 60_000;
-/** Even with catch-up 0, a digest a few minutes late (a slow start) is still today's. */
-const MIN_WINDOW_MS = 15 * 60_000;
-
-/** The local calendar date of an instant in a time zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
-/** The latest due time at or before `now`, when it is still within the catch-up window. */
-export function dueNow(settings: GuildSettings, now: Date): { due: Date; day: string } | null {
-  if (digestBlocker(settings)) return null;
-  const cron = new Cron(digestPattern(settings.digest), { timezone: settings.digest.timeZone, paused: true });
-  const previous = cron.previousRuns(1, new Date(now.getTime() + 1))[0];
-  if (!previous) return null;
-  const window = Math.max(settings.digest.catchUpHours * 3600_000, MIN_WINDOW_MS);
-  if (now.getTime() - previous.getTime() > window) return null;
-  return { due: previous, day: localDate(previous, settings.digest.timeZone) };
-}
 
 export interface SchedulerDeps {
   /** The servers the bot is in. */
@@ -77,8 +58,8 @@ export class DigestScheduler {
     const now = this.deps.now();
     for (const guildId of this.deps.guilds()) {
       const settings = await this.deps.settings.get(guildId).catch(() => null);
-      if (!settings || digestBlocker(settings)) continue;
-      const at = new Cron(digestPattern(settings.digest), { timezone: settings.digest.timeZone, paused: true }).nextRun(now);
+      if (!settings || digestBlockers(settings).length) continue;
+      const at = nextDigestTime(settings.digest, now);
       if (at && (!next || at < next)) next = at;
     }
     return next;

@@ -16,5 +16,6 @@ export function digestService(o: { claims: DigestClaims; store: Keyv; corpus: Li
       return runDigest(deps, guildId, settings, day);
     },
     lastError: (guildId) => lastDigestError(o.store, guildId),
+    claimed: async (guildId, day) => (await o.claims.get(guildId, day)) !== null,
   };
 }

@@ -1,5 +1,5 @@
 import type { OptionSpec } from '../commands/command.ts';
-import { defaultSettings, isTimeZone, WEEKDAYS, type GuildSettings, type Weekday } from './schema.ts';
+import { defaultSettings, DIGEST_STATES, isTimeZone, WEEKDAYS, type DigestState, type GuildSettings, type Weekday } from './schema.ts';
 
 export type Parsed = { ok: true; apply: (s: GuildSettings) => GuildSettings } | { ok: false; message: string };
 
@@ -48,6 +48,10 @@ const bad = (message: string): Parsed => ({ ok: false, message });
 /** A Discord id: 17 to 20 digits, no leading zero, within 64 bits (a longer run of digits is no id). */
 const isSnowflake = (raw: string) => /^[1-9]\d{16,19}$/.test(raw) && BigInt(raw) < 2n ** 64n;
 
+/** The digest's one switch, shared by `/config set digest` and `/digest pause|resume`. */
+export const withDigestState = (s: GuildSettings, state: DigestState): GuildSettings => ({ ...s, digest: { ...s.digest, state } });
+export const showDigestState = (s: GuildSettings): string => s.digest.state;
+
 export const SETTINGS: SettingDefinition[] = [
   {
     name: 'visibility',
@@ -75,11 +79,14 @@ export const SETTINGS: SettingDefinition[] = [
   },
   {
     name: 'digest',
-    description: 'Turn the daily digest on or off',
-    option: { name: 'enabled', description: 'on or off', type: 'string', required: true, choices: ['on', 'off'] },
-    parse: (raw) => (raw === 'on' || raw === 'off' ? ok((s) => ({ ...s, digest: { ...s.digest, enabled: raw === 'on' } })) : bad('The digest is `on` or `off`.')),
-    show: (s) => (s.digest.enabled ? 'on' : 'off'),
-    reset: (s, d) => ({ ...s, digest: { ...s.digest, enabled: d.digest.enabled } }),
+    description: 'The daily digest: on, paused or off',
+    option: { name: 'state', description: 'on, paused or off', type: 'string', required: true, choices: DIGEST_STATES },
+    parse: (raw) => {
+      const state = DIGEST_STATES.find((d) => d === raw);
+      return state ? ok((s) => withDigestState(s, state)) : bad('The digest is `on`, `paused` or `off`.');
+    },
+    show: showDigestState,
+    reset: (s, d) => withDigestState(s, d.digest.state),
   },
   {
     name: 'digest-channel',

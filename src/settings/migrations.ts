@@ -3,11 +3,16 @@ import { SETTINGS_VERSION } from './schema.ts';
 type Raw = Record<string, unknown>;
 
 /** Each step turns a stored record of version N into version N + 1. */
+const digestOf = (old: Raw) => (old.digest && typeof old.digest === 'object' ? old.digest : {}) as Raw;
+
 const STEPS: Record<number, (old: Raw) => Raw> = {
   // v2 added the digest's catch-up window and its pause switch.
-  1: (old) => {
-    const digest = (old.digest && typeof old.digest === 'object' ? old.digest : {}) as Raw;
-    return { ...old, version: 2, digest: { ...digest, catchUpHours: 6, paused: false } };
+  1: (old) => ({ ...old, version: 2, digest: { ...digestOf(old), catchUpHours: 6, paused: false } }),
+  // v3 made the two switches (enabled, paused) one state: a digest that was on and paused stays paused.
+  2: (old) => {
+    const { enabled, paused, ...digest } = digestOf(old);
+    const state = enabled !== true ? 'off' : paused === true ? 'paused' : 'on';
+    return { ...old, version: 3, digest: { ...digest, state } };
   },
 };
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** The current shape of a server's settings; older stored versions are migrated up to it. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
+
+/** The digest's one switch: posted at the set time, stopped for a while, or not wanted. */
+export const DIGEST_STATES = ['on', 'paused', 'off'] as const;
+export type DigestState = (typeof DIGEST_STATES)[number];
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -28,7 +32,7 @@ export const GuildSettingsSchema = z.object({
   dateOrder: z.enum(['month-first', 'day-first']).default('month-first'),
   digest: z
     .object({
-      enabled: z.boolean().default(false),
+      state: z.enum(DIGEST_STATES).default('off'),
       channelId: snowflake.nullable().default(null),
       time: time.default('08:00'),
       timeZone: z.string().refine(isTimeZone).default('UTC'),
@@ -38,17 +42,15 @@ export const GuildSettingsSchema = z.object({
         .default({ quote: true, onThisDay: true, section: true }),
       /** After a restart, a digest missed by at most this many hours is still posted. */
       catchUpHours: z.number().int().min(0).max(23).default(6),
-      paused: z.boolean().default(false),
     })
     .default({
-      enabled: false,
+      state: 'off',
       channelId: null,
       time: '08:00',
       timeZone: 'UTC',
       weekdays: [...WEEKDAYS],
       content: { quote: true, onThisDay: true, section: true },
       catchUpHours: 6,
-      paused: false,
     }),
   /** Bundled documents this server has switched off (document ids). */
   disabledDocuments: z.array(z.string()).default([]),

@@ -95,7 +95,7 @@ describe('long answers', () => {
     expect(MAX_ITEMS).toBeLessThan(320);
     const cases: Array<[string, RegExp]> = [
       ['/timeline', /^320 dated events, oldest first; the first 300 are shown: narrow it with `from` and `to`/],
-      ['/event date:2024', /^320 events on 2024; the first 300 are shown: ask for a shorter period/],
+      ['/event date:2024', /^320 events in 2024; the first 300 are shown: ask for a shorter period/],
       ['/quote speaker:Ann Lee', /^320 quotes from Ann Lee.*; the first 300 are shown: narrow with `contains`/],
     ];
     for (const [line, intro] of cases) {

@@ -26,7 +26,6 @@ const standin = new DiscordStandIn({ token: TOKEN });
 const guild = standin.addGuild({ name: 'Readers', channels: [{ name: 'digest' }] });
 const CHANNEL = guild.channels[0]!.id;
 const G = guild.id;
-const MOD = { id: '200000000000000009', name: 'mod' };
 
 let dbFile: string;
 let store: Keyv;
@@ -141,7 +140,7 @@ describe('the digest scheduler', () => {
     await scheduler().tick();
     expect(posts()).toHaveLength(0);
     await configure(G, { 'digest-days': 'every day' });
-    await settings.update(G, MOD, 'digest paused', (s) => ({ ...s, digest: { ...s.digest, paused: true } }), (s) => String(s.digest.paused));
+    await configure(G, { digest: 'paused' });
     await scheduler().tick();
     expect(posts()).toHaveLength(0);
   });

@@ -1,16 +1,10 @@
 // End to end: the running bot posts a real digest through the local Discord stand-in, at the server's time.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
-import type Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestClaims } from '../../src/digest/claims.ts';
+import type { DigestClaims } from '../../src/digest/claims.ts';
 import { type RunningBot } from '../../src/discord/bot.ts';
-import { SettingsStore } from '../../src/settings/settings-store.ts';
-import { openStore } from '../../src/store/open-store.ts';
 import { configure } from '../support/configure.ts';
-import { startTestBot } from '../support/test-bot.ts';
+import { startDigestBot } from '../support/digest-bot.ts';
 import { DiscordStandIn } from '../support/discord-standin.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDAz.Gdigest.lectern-e2e-digest';
@@ -20,30 +14,22 @@ describe('the daily digest, end to end', { timeout: 20_000 }, () => {
   const standin = new DiscordStandIn({ token: TOKEN });
   const guild = standin.addGuild({ name: 'Readers', channels: [{ name: 'general' }, { name: 'digest' }] });
   const channel = guild.channels[1]!.id;
-  const tmp = mkdtempSync(path.join(tmpdir(), 'lectern-e2e-digest-'));
-  const dbFile = path.join(tmp, 'lectern.sqlite');
   // 29 August, 08:00 in Helsinki (05:00 UTC): the day of the Bayraktar factory fire in the bundled article.
   const now = new Date('2026-08-29T05:00:30Z');
-  let store: Keyv;
   let claims: DigestClaims;
   let bot: RunningBot;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    await standin.start();
-    store = await openStore(`sqlite://${dbFile}`, 'lectern');
-    claims = await DigestClaims.open(dbFile);
-    const settings = new SettingsStore(store);
-    await configure(settings, guild.id, { digest: 'on', 'digest-channel': channel, 'digest-time': '08:00', 'digest-timezone': 'Europe/Helsinki' });
-    ({ bot } = await startTestBot({ standin, token: TOKEN, guildId: guild.id, store, tmp, digest: { claims, owner: 'e2e', now: () => now } }));
+    ({ bot, claims, stop } = await startDigestBot({
+      standin,
+      token: TOKEN,
+      guildId: guild.id,
+      now: () => now,
+      prepare: (settings) => configure(settings, guild.id, { digest: 'on', 'digest-channel': channel, 'digest-time': '08:00', 'digest-timezone': 'Europe/Helsinki' }),
+    }));
   });
-
-  afterAll(async () => {
-    await bot?.stop();
-    await claims?.close();
-    await store?.disconnect();
-    await standin.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => stop?.());
 
   it('posts one digest to the configured channel when it is due, citing its sources and pinging nobody', async () => {
     const post = await standin.waitForRequest((r) => r.method === 'POST' && r.route === `/channels/${channel}/messages`, 10_000);

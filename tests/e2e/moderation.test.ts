@@ -76,7 +76,7 @@ describe('moderators configure Lectern and manage the reading list', { timeout: 
     const channelId = guild.channels[0]!.id;
     await ask('config', sub('digest-channel', 'set', { channel: channelId }, { channel: ApplicationCommandOptionType.Channel }));
     await ask('config', sub('digest-timezone', 'set', { zone: 'Europe/Helsinki' }));
-    await ask('config', sub('digest', 'set', { enabled: 'on' }));
+    await ask('config', sub('digest', 'set', { state: 'on' }));
     const saved = await ask('config', sub('digest-time', 'set', { time: '7:30' }));
     expect(textOf(saved.data)).toContain('08:00 → 07:30');
 

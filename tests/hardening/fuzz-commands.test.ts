@@ -135,7 +135,7 @@ const KNOWN_BAD: Record<string, readonly string[]> = {
   days: [...PROTO_KEYS, 'funday', ',', ''],
   parts: [...PROTO_KEYS, ',', ''],
   value: [...PROTO_KEYS, ''],
-  enabled: [...PROTO_KEYS, ''],
+  state: [...PROTO_KEYS, 'On', 'resume', ''],
 };
 
 /** Why this invocation must not be answered as if it were fine, or null when it may be. */

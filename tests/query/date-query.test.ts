@@ -20,7 +20,12 @@ describe('date queries', () => {
 
   it('reads numeric dates day-first when asked to', () => {
     expect(parseAskedDate('29/8', 'day-first')).toEqual({ month: 8, day: 29 });
-    expect(parseAskedDate('29/8', 'month-first')).toBeNull();
+    // Month first, unless the first number cannot be a month.
+    expect(parseAskedDate('29/8', 'month-first')).toEqual({ month: 8, day: 29 });
+    expect(parseAskedDate('8/29', 'day-first')).toEqual({ month: 8, day: 29 });
+    expect(parseAskedDate('5/8', 'day-first')).toEqual({ month: 8, day: 5 });
+    expect(parseAskedDate('29.08.2025')).toEqual({ year: 2025, month: 8, day: 29 });
+    expect(parseAskedDate('29/13')).toBeNull();
   });
 
   it.each(['Feb-30', '0000-00-00', '2025-13-01', 'yesterday-ish', 'Aug 32', ''])('rejects %j with examples', (text) => {
@@ -36,6 +41,18 @@ describe('date queries', () => {
       query: { kind: 'range', from: { year: 2025, month: 8, day: 1 }, to: { year: 2025, month: 8, day: 31 } },
     });
     expect(parseDateQuery('May to July 2025')).toEqual({ ok: true, query: { kind: 'range', from: { month: 5, year: 2025 }, to: { month: 7, year: 2025 } } });
+  });
+
+  it('reads two years joined by a dash as a range', () => {
+    expect(parseDateQuery('1939-1944')).toEqual({ ok: true, query: { kind: 'range', from: { year: 1939 }, to: { year: 1944 } } });
+    expect(parseDateQuery('1939 – 1944')).toEqual({ ok: true, query: { kind: 'range', from: { year: 1939 }, to: { year: 1944 } } });
+  });
+
+  it('reads a range given the wrong way round in order, and says it was swapped', () => {
+    expect(parseDateQuery('Aug 31 - Aug 1')).toEqual({ ok: true, query: { kind: 'range', from: { month: 8, day: 1 }, to: { month: 8, day: 31 }, swapped: true } });
+    expect(parseDateQuery('1944-1939')).toEqual({ ok: true, query: { kind: 'range', from: { year: 1939 }, to: { year: 1944 }, swapped: true } });
+    // A day inside the month that ends the range is not the wrong way round.
+    expect(parseDateQuery('Aug 15 - August')).toEqual({ ok: true, query: { kind: 'range', from: { month: 8, day: 15 }, to: { month: 8 } } });
   });
 
   it('keeps an ISO date with dashes a single date, not a range', () => {

@@ -28,7 +28,7 @@ describe('settings in Keyv on SQLite', () => {
     const store = await openStore(await tempDb(), 'lectern');
     const settings = await new SettingsStore(store).get(GUILD);
     expect(settings).toEqual(defaultSettings());
-    expect(settings.digest).toMatchObject({ enabled: false, time: '08:00', timeZone: 'UTC', catchUpHours: 6 });
+    expect(settings.digest).toMatchObject({ state: 'off', time: '08:00', timeZone: 'UTC', catchUpHours: 6 });
     await store.disconnect();
   });
 
@@ -63,7 +63,7 @@ describe('settings in Keyv on SQLite', () => {
     }));
     const s = await settings.get(GUILD);
     expect(s).toMatchObject({ replyVisibility: 'ephemeral', dateOrder: 'day-first' });
-    expect(s.digest).toMatchObject({ enabled: true, time: '06:15', timeZone: 'Europe/Helsinki', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], content: { quote: true, onThisDay: false, section: true }, catchUpHours: 3 });
+    expect(s.digest).toMatchObject({ state: 'on', time: '06:15', timeZone: 'Europe/Helsinki', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], content: { quote: true, onThisDay: false, section: true }, catchUpHours: 3 });
     expect(await settings.history(GUILD)).toHaveLength(changes.length);
     await store.disconnect();
   });
@@ -83,13 +83,38 @@ describe('settings in Keyv on SQLite', () => {
     await store.set(`settings:${GUILD}`, { version: 1, replyVisibility: 'ephemeral', digest: { enabled: true, channelId: '333333333333333333', time: '09:00' } });
     const migrated = await settings.get(GUILD);
     expect(migrated).toMatchObject({ version: SETTINGS_VERSION, replyVisibility: 'ephemeral' });
-    expect(migrated.digest).toMatchObject({ enabled: true, time: '09:00', catchUpHours: 6, paused: false });
+    expect(migrated.digest).toMatchObject({ state: 'on', time: '09:00', catchUpHours: 6 });
+    expect(migrated.digest).not.toHaveProperty('enabled');
 
     const future = { version: SETTINGS_VERSION + 1, replyVisibility: 'public' };
     await store.set(`settings:${GUILD}`, future);
     await expect(settings.get(GUILD)).rejects.toBeInstanceOf(SettingsUnreadableError);
     expect(await store.get(`settings:${GUILD}`)).toEqual(future);
     expect(migrate('nonsense').ok).toBe(false);
+    await store.disconnect();
+  });
+
+  it('migrates version 2 records, with their two digest switches, to the one state', async () => {
+    const store = await openStore(await tempDb(), 'lectern');
+    const settings = new SettingsStore(store);
+    const v2 = (enabled: boolean, paused: boolean) => ({ version: 2, digest: { enabled, paused, channelId: '333333333333333333', time: '07:00', catchUpHours: 2 } });
+    const cases: Array<[boolean, boolean, string]> = [
+      [true, false, 'on'],
+      [true, true, 'paused'],
+      [false, false, 'off'],
+      // Off and paused never posted: it stays off, so resuming it is a decision, not a surprise.
+      [false, true, 'off'],
+    ];
+    for (const [enabled, paused, state] of cases) {
+      await store.set(`settings:${GUILD}`, v2(enabled, paused));
+      const migrated = await settings.get(GUILD);
+      expect(migrated.version).toBe(3);
+      expect(migrated.digest).toEqual({ state, channelId: '333333333333333333', time: '07:00', timeZone: 'UTC', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], content: { quote: true, onThisDay: true, section: true }, catchUpHours: 2 });
+    }
+    // The migrated record is written back on the next change, in the new shape.
+    await settings.update(GUILD, mod(1), 'digest-time', (s) => ({ ...s, digest: { ...s.digest, time: '07:30' } }), (s) => s.digest.time);
+    expect(await store.get(`settings:${GUILD}`)).toMatchObject({ version: 3, digest: { state: 'off', time: '07:30' } });
+    expect((await store.get(`settings:${GUILD}`)) as { digest: object }).not.toHaveProperty('digest.paused');
     await store.disconnect();
   });
 

@@ -6,6 +6,7 @@ import { SentenceIndex } from '../search/sentence-index.ts';
 import { parseMention } from '../speakers/mention.ts';
 import { canonicalId } from '../speakers/registry.ts';
 import type { DatedEvent, DocumentAnalysis, Quote, QuoteKind, Section, Sentence } from '../types.ts';
+import { isClose } from './close-names.ts';
 import { DATE_EXAMPLES, parseDateQuery, type AskedDate, type DateQuery, type NumericOrder } from './date-query.ts';
 
 export interface DocumentRef {
@@ -36,7 +37,8 @@ export interface SentenceHit {
   score: number;
 }
 
-export type Found<T> = { ok: true; value: T } | { ok: false; message: string; suggestions: string[] };
+/** A failure is either a valid question with no answer, or a `mistake` in how it was asked (an unreadable date). */
+export type Found<T> = { ok: true; value: T } | { ok: false; message: string; suggestions: string[]; mistake?: true };
 
 export interface Scope {
   /** Only these document ids (a server's reading list); all when absent. */
@@ -49,6 +51,8 @@ const MAX_CHOICES = 25;
 const DAY = 86_400_000;
 /** Events this many days from an asked date are shown beside the exact matches. */
 const NEIGHBOUR_DAYS = 3;
+/** The nearest events are offered within a century of the asked date; past that nothing is near (9999). */
+const NEAREST_MAX_DAYS = 100 * 366;
 
 const ref = (d: DocumentAnalysis): DocumentRef => ({ id: d.id, file: d.file, title: d.title, published: d.published });
 
@@ -422,7 +426,8 @@ export class CorpusQuery {
     const docs = this.documents(scope);
     if (docs.length || !scope.document) return { ok: true, value: docs };
     const all = this.documents({ ...(scope.documents ? { documents: scope.documents } : {}) });
-    return { ok: false, message: `No document matches "${scope.document.slice(0, 80)}".`, suggestions: all.slice(0, 5).map((d) => d.title) };
+    const close = all.filter((d) => isClose(scope.document ?? '', [d.title, d.file]));
+    return { ok: false, message: `No document matches "${scope.document.slice(0, 80)}".`, suggestions: close.slice(0, 5).map((d) => d.title) };
   }
 
   speakers(scope: Scope = {}): CorpusSpeaker[] {
@@ -440,21 +445,29 @@ export class CorpusQuery {
   /** A speaker by name, alias, surname, prefix or a near spelling. */
   findSpeaker(text: string, scope: Scope = {}): Found<CorpusSpeaker> {
     const key = canonicalId(text);
-    if (!key) return { ok: false, message: 'Give a speaker’s name, for example `Stubb`.', suggestions: [] };
+    if (!key) return { ok: false, message: 'Give a speaker’s name, for example `Stubb`.', suggestions: [], mistake: true };
     // "Mayor Ann Lee", "the FSB": titles and articles are not part of the name.
     const bare = parseMention(text);
     for (const k of [key, bare ? canonicalId(bare.name) : '']) {
       const direct = k ? this.aliasToId.get(k) : undefined;
       if (direct && this.quotedInScope(direct, this.scopeTest(scope))) return { ok: true, value: this.speakersById.get(direct) as CorpusSpeaker };
     }
-    // Partial or misspelt names are not guessed: the reply asks, with the likely speakers.
+    // Partial or misspelt names are not guessed: the reply asks, with the likely speakers (close names only).
     const inScope = new Set(this.speakers(scope).map((s) => s.id));
-    const ranked = this.rankSpeakers(text, inScope);
-    return {
-      ok: false,
-      message: `No quotes from "${text.slice(0, 80)}".`,
-      suggestions: ranked.slice(0, 3).map((s) => s.name),
-    };
+    const asked = text.slice(0, 80);
+    // "NATO" may name nobody quoted, yet be in the roles of some who are: say who, rather than guess a name.
+    const inRole = (role: string) => ` ${canonicalId(role)} `.includes(` ${key} `);
+    const byRole = [...inScope].map((id) => this.speakersById.get(id) as CorpusSpeaker).filter((s) => s.roles.some(inRole));
+    if (byRole.length) {
+      const test = this.scopeTest(scope);
+      const who = byRole.slice(0, 3).map((s) => {
+        const count = (this.quoteIndex().bySpeaker.get(s.id) ?? []).filter((x) => test(x.doc.id)).length;
+        return `${s.name}, ${s.roles.find(inRole)}, has ${count} quote${count === 1 ? '' : 's'}`;
+      });
+      return { ok: false, message: `No quotes attributed to "${asked}"; ${who.join('; ')}.`, suggestions: [] };
+    }
+    const ranked = this.rankSpeakers(text, inScope).filter((s) => isClose(text, [s.name, ...s.aliases]));
+    return { ok: false, message: `No quotes from "${asked}".`, suggestions: ranked.slice(0, 3).map((s) => s.name) };
   }
 
   private rankSpeakers(text: string, inScope: Set<string>): CorpusSpeaker[] {
@@ -530,17 +543,20 @@ export class CorpusQuery {
     const docs = this.checkDocument(options);
     if (!docs.ok) return docs;
     const parsed = parseDateQuery(dateText, options.order);
-    if (!parsed.ok) return { ok: false, message: parsed.message, suggestions: [] };
+    if (!parsed.ok) return { ok: false, message: parsed.message, suggestions: [], mistake: true };
     // One pass over the events (kept in answer order with their parsed dates), no re-parsing, no sorting.
     const query = parsed.query;
+    // A day or a month has events "around it" besides its own; any date, range or year has nearest events.
     const target = query.kind === 'point' && query.date.month !== undefined ? query.date : null;
+    const [first, last] = query.kind === 'point' ? [query.date, query.date] : [query.from, query.to];
+    // Events dated only by a year are not near a day or a month (every day of 2025 is "in 2025").
+    const finerThanYear = first.month !== undefined || last.month !== undefined;
     // The asked period in a given year (the event's own year when the date has none).
     const askedIn = new Map<number, [number, number]>();
     const asked = (year: number): [number, number] => {
       let period = askedIn.get(year);
       if (!period) {
-        const a = { ...target, year: target?.year ?? year };
-        period = [startOf(a), endOf(a)];
+        period = [startOf({ ...first, year: first.year ?? year }), endOf({ ...last, year: last.year ?? year })];
         askedIn.set(year, period);
       }
       return period;
@@ -563,18 +579,15 @@ export class CorpusQuery {
         if (total++ < limit) hits.push({ event: e.event, document: this.refOf(e.doc) });
         continue;
       }
-      if (!target || granularity[i] === GRANULARITY.year) continue;
+      if (finerThanYear && granularity[i] === GRANULARITY.year) continue;
       const [askedStart, askedEnd] = asked(year[i] as number);
       const d = Math.max(0, askedStart - (end[i] as number), (start[i] as number) - askedEnd) / DAY;
-      if (!(Number.isFinite(d) && d > 0)) continue;
+      if (!(Number.isFinite(d) && d > 0 && d <= NEAREST_MAX_DAYS)) continue;
       anywhere.offer(i, d, order[i] as number);
-      if (d <= NEIGHBOUR_DAYS) within.offer(i, d, order[i] as number);
+      if (target && d <= NEIGHBOUR_DAYS) within.offer(i, d, order[i] as number);
     }
-    let nearest: EventHit[] = [];
-    if (target) {
-      const ranked = (total ? within : anywhere).items().map((i) => entries[i] as EventEntry);
-      nearest = ranked.sort(byEntry).map((e) => ({ event: e.event, document: this.refOf(e.doc) }));
-    }
+    const ranked = (total ? within : anywhere).items().map((i) => entries[i] as EventEntry);
+    const nearest = ranked.sort(byEntry).map((e) => ({ event: e.event, document: this.refOf(e.doc) }));
     return { ok: true, value: { query, hits, total, nearest } };
   }
 
@@ -588,12 +601,12 @@ export class CorpusQuery {
       if (!text?.trim()) continue;
       const parsed = parseDateQuery(text, options.order);
       if (!parsed.ok || parsed.query.kind !== 'point' || parsed.query.date.year === undefined) {
-        return { ok: false, message: `\`${which}\` must be a date with a year, for example \`2025-08-01\` or \`August 2025\` (not "${text.slice(0, 40)}").`, suggestions: [] };
+        return { ok: false, message: `\`${which}\` must be a date with a year, for example \`2025-08-01\` or \`August 2025\` (not "${text.slice(0, 40)}").`, suggestions: [], mistake: true };
       }
       if (which === 'from') from = startOf(parsed.query.date);
       else to = endOf(parsed.query.date);
     }
-    if (from > to) return { ok: false, message: '`from` is after `to`: swap them.', suggestions: [] };
+    if (from > to) return { ok: false, message: '`from` is after `to`: swap them.', suggestions: [], mistake: true };
     const hits: EventHit[] = [];
     const limit = options.limit ?? Infinity;
     let total = 0;
@@ -625,7 +638,7 @@ export class CorpusQuery {
     const docs = this.checkDocument(scope);
     if (!docs.ok) return docs;
     const q = text.trim().toLowerCase();
-    if (!q) return { ok: false, message: 'Give a section label or a few words from it, for example `finlandization`.', suggestions: [] };
+    if (!q) return { ok: false, message: 'Give a section label or a few words from it, for example `finlandization`.', suggestions: [], mistake: true };
     const indexed = this.indexedSections(scope);
     const test = this.scopeTest(scope);
     const { byDoc } = this.sectionIndex();
@@ -648,7 +661,8 @@ export class CorpusQuery {
     }
     const best = [...votes.values()].sort((a, b) => b.score - a.score)[0];
     if (best) return { ok: true, value: best.hit };
-    return { ok: false, message: `No section matches "${text.slice(0, 80)}".`, suggestions: indexed.slice(0, 5).map((x) => x.hit.section.label) };
+    const close = indexed.filter((x) => isClose(text, [x.hit.section.label, ...x.hit.section.keywords]));
+    return { ok: false, message: `No section matches "${text.slice(0, 80)}".`, suggestions: close.slice(0, 5).map((x) => x.hit.section.label) };
   }
 
   /** Section lookups by label and keyword for one list of sections, kept while the list is. */

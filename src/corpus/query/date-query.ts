@@ -7,12 +7,13 @@ export interface AskedDate {
   day?: number;
 }
 
-export type DateQuery = { kind: 'point'; date: AskedDate } | { kind: 'range'; from: AskedDate; to: AskedDate };
+/** A range asked the wrong way round ("Aug 31 - Aug 1") is read in order, with `swapped` set to say so. */
+export type DateQuery = { kind: 'point'; date: AskedDate } | { kind: 'range'; from: AskedDate; to: AskedDate; swapped?: true };
 export type NumericOrder = 'month-first' | 'day-first';
 
 export type DateQueryResult = { ok: true; query: DateQuery } | { ok: false; message: string };
 
-export const DATE_EXAMPLES = '`Aug-29`, `August 29`, `29 Aug`, `2025-08-29`, `8/29`, `August 2025`, `2025`, `Aug 1 - Aug 31`, `2025-08-01..2025-08-31`';
+export const DATE_EXAMPLES = '`Aug-29`, `August 29`, `29 Aug`, `2025-08-29`, `8/29`, `29.08.2025`, `August 2025`, `2025`, `Aug 1 - Aug 31`, `2025-08-01..2025-08-31`, `1939-1944`';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -51,7 +52,9 @@ export function parseAskedDate(input: string, order: NumericOrder = 'month-first
     const b = Number(m[2]);
     const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : undefined;
     const [month, day] = order === 'month-first' ? [a, b] : [b, a];
-    return check({ month, day, ...(year !== undefined ? { year } : {}) });
+    const withYear = year !== undefined ? { year } : {};
+    // Read the other way round when the first reading has no month 13 or more: 29/8 is the 29th of August.
+    return check({ month, day, ...withYear }) ?? (month > 12 ? check({ month: day, day: month, ...withYear }) : null);
   }
   // Words and numbers in any order: "Aug-29", "29 Aug 2025", "August 2025", "Aug 29th".
   const parts = text.split(/[\s-]+/).filter(Boolean);
@@ -83,7 +86,8 @@ export function parseDateQuery(input: string, order: NumericOrder = 'month-first
   });
   if (!text) return { ok: false, message: `Give a date, for example ${DATE_EXAMPLES}.` };
   if (text.length > 60) return fail();
-  const range = /^(?:from\s+)?(.+?)\s*(?:\.\.|\s+-\s+|\s+to\s+|\s+until\s+|–)\s*(.+)$/i.exec(text);
+  // "1939-1944": two years joined by a dash are a range (a dash after a year is otherwise an ISO date's).
+  const range = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(text) ?? /^(?:from\s+)?(.+?)\s*(?:\.\.|\s+-\s+|\s+to\s+|\s+until\s+|–)\s*(.+)$/i.exec(text);
   if (range) {
     const from = parseAskedDate(range[1] ?? '', order);
     let to = parseAskedDate(range[2] ?? '', order);
@@ -92,7 +96,7 @@ export function parseDateQuery(input: string, order: NumericOrder = 'month-first
     if (from && to) {
       if (to.year === undefined && from.year !== undefined) to.year = from.year;
       if (from.year === undefined && to.year !== undefined) from.year = to.year;
-      return { ok: true, query: { kind: 'range', from, to } };
+      return { ok: true, query: startKey(from) > endKey(to) ? { kind: 'range', from: to, to: from, swapped: true } : { kind: 'range', from, to } };
     }
     // "2025-08-29" contains dashes but is a single date; fall through.
   }
@@ -100,8 +104,18 @@ export function parseDateQuery(input: string, order: NumericOrder = 'month-first
   return date ? { ok: true, query: { kind: 'point', date } } : fail();
 }
 
+// Comparable keys for an asked date's first and last day (both sides of a range have a year, or neither).
+const startKey = (d: AskedDate) => (d.year ?? 0) * 10_000 + (d.month ?? 1) * 100 + (d.day ?? 1);
+const endKey = (d: AskedDate) => (d.year ?? 0) * 10_000 + (d.month ?? 12) * 100 + (d.day ?? 31);
+
 /** Human words for an asked date ("29 August", "August 2025", "2025"). */
 export function describeAskedDate(d: AskedDate): string {
   const monthName = d.month ? new Date(Date.UTC(2000, d.month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) : '';
   return [d.day, monthName, d.year].filter((x) => x !== undefined && x !== '').join(' ');
+}
+
+/** "on 29 August", "in August 2025", "in 2025", "between 1939 and 1944": the asked date after a count. */
+export function describeDateQuery(q: DateQuery): string {
+  if (q.kind === 'range') return `between ${describeAskedDate(q.from)} and ${describeAskedDate(q.to)}`;
+  return `${q.date.day !== undefined ? 'on' : 'in'} ${describeAskedDate(q.date)}`;
 }
