@@ -91,5 +91,6 @@ export function analyseDocument(doc: LoadedDocument): DocumentAnalysis {
     events,
     sections,
     speakers,
+    ...(doc.locations?.length ? { locations: doc.locations } : {}),
   };
 }
