@@ -46,6 +46,8 @@ export interface Services {
   library: import('../library/library.ts').Library;
   corpus: import('../library/live-corpus.ts').LiveCorpus;
   fetchAttachment(a: Attachment, maxBytes: number): Promise<Uint8Array>;
+  /** Fetches a web page for the reading list (src/app/fetch-page.ts: every address checked). */
+  fetchPage(address: string): Promise<{ ok: true; url: string; bytes: Uint8Array } | { ok: false; reason: string }>;
   now(): Date;
   /** Present when the bot posts digests (not in the console). */
   digest?: DigestService;

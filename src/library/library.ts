@@ -41,6 +41,13 @@ export function safeFileName(name: string): string | null {
   return `${stem}${ext}`;
 }
 
+/** "https://www.coastal-herald.example/news/harbour-city?id=3" → "coastal-herald.example-harbour-city.html". */
+export function fileNameForLink(address: string): string {
+  const url = new URL(address);
+  const last = url.pathname.split('/').filter(Boolean).pop()?.replace(/\.[a-z0-9]+$/i, '') ?? '';
+  return safeFileName(`${url.hostname.replace(/^www\./, '')}${last ? `-${last}` : ''}.html`) ?? 'page.html';
+}
+
 /** A server's own documents: files on disk, their records in the store. Failures change nothing. */
 export class Library {
   private readonly queue = new KeyedQueue();
