@@ -2,6 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import type { FetchedPage } from '../commands/command.ts';
 
 export interface LinkLimits {
   maxRedirects: number;
@@ -20,7 +21,7 @@ export interface FetchPageOptions {
   allowLoopbackForTestsOnly?: boolean;
 }
 
-export type FetchedPage = { ok: true; url: string; bytes: Uint8Array } | { ok: false; reason: string };
+export type { FetchedPage };
 export type FetchPage = (address: string) => Promise<FetchedPage>;
 
 /** Addresses a link may not lead to: this machine, private networks, link-local (cloud metadata), reserved. */
@@ -29,20 +30,18 @@ for (const [net4, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24],
   ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) REFUSED.addSubnet(net4, prefix, 'ipv4');
-for (const [net6, prefix] of [['::', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const) REFUSED.addSubnet(net6, prefix, 'ipv6');
+for (const [net6, prefix] of [['::', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const) REFUSED.addSubnet(net6, prefix, 'ipv6');
 const LOOPBACK = new net.BlockList();
 LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
 LOOPBACK.addAddress('::1', 'ipv6');
 
 class RefusedAddress extends Error {}
 
+/** BlockList judges an IPv4 address written as IPv6 (::ffff:a00:1) by the IPv4 rules, as it should. */
 function refusal(address: string, allowLoopback: boolean): string | null {
-  // An IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  const ip = mapped ?? address;
-  const family = net.isIPv4(ip) ? 'ipv4' : 'ipv6';
-  if (LOOPBACK.check(ip, family)) return allowLoopback ? null : `${address} is this machine (loopback)`;
-  if (REFUSED.check(ip, family)) return `${address} is a private, link-local or reserved address`;
+  const family = net.isIPv4(address) ? 'ipv4' : 'ipv6';
+  if (LOOPBACK.check(address, family)) return allowLoopback ? null : `${address} is this machine (loopback)`;
+  if (REFUSED.check(address, family)) return `${address} is a private, link-local or reserved address`;
   return null;
 }
 

@@ -4,6 +4,8 @@ import { clip, SUBCOMMAND, type Choice, type Command, type CommandContext } from
 import { requireModerator } from './config.ts';
 
 
+const LINK_RULE = 'A link must be the public http or https address of a web article, e.g. https://example.org/news/story.';
+
 /** The document's bytes and name: an attached file, or the web page a link leads to. */
 async function fetchInput(ctx: CommandContext, link?: string): Promise<{ name: string; bytes: Uint8Array; url?: string } | Reply> {
   const file = ctx.attachments?.file;
@@ -12,7 +14,7 @@ async function fetchInput(ctx: CommandContext, link?: string): Promise<{ name: s
   if (file && link) return invalid('Give a file or a link, not both.');
   if (link) {
     const page = await services.fetchPage(link);
-    if (!page.ok) return invalid(`I could not add that link: ${page.reason}.`);
+    if (!page.ok) return invalid(`I could not add that link: ${page.reason}. ${LINK_RULE}`);
     return { name: fileNameForLink(page.url), bytes: page.bytes, url: page.url };
   }
   if (!file) return invalid(`Attach a ${SUPPORTED} file to \`file\`, or give a link to an article in \`url\`.`);

@@ -40,6 +40,9 @@ describe('fetching a link', () => {
   it('refuses this machine unless the test-only switch is on, and never private, link-local or metadata addresses', async () => {
     expect(await reason(fetchPage(`${server.base}/article`))).toBe('the link leads to 127.0.0.1 is this machine (loopback), which is not fetched');
     expect(await reason(fetchPage(`http://localhost:${new URL(server.base).port}/article`))).toMatch(/this machine \(loopback\)/);
+    expect(await reason(fetchPage('http://[::ffff:127.0.0.1]/'))).toMatch(/this machine \(loopback\)/);
+    expect(await reason(fetchPage('http://2130706433/'))).toMatch(/127\.0\.0\.1 is this machine/);
+    expect(await reason(local('http://[::7f00:1]/'))).toMatch(/is a private, link-local or reserved address/);
     expect(await reason(local('http://169.254.169.254/latest/meta-data/'))).toMatch(/169\.254\.169\.254 is a private, link-local or reserved address/);
     expect(await reason(local('http://10.1.2.3/'))).toMatch(/10\.1\.2\.3 is a private/);
     expect(await reason(local('http://[::ffff:192.168.1.1]/'))).toMatch(/is a private/);
