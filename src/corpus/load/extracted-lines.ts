@@ -1,4 +1,4 @@
-import type { LocationStart, Paragraph, ParagraphKind } from '../types.ts';
+import type { Paragraph, ParagraphKind } from '../types.ts';
 import { isElision, isFooter } from './paragraphs.ts';
 
 /**
@@ -13,11 +13,4 @@ export function classify(text: string, kind: ParagraphKind): ParagraphKind {
   if (kind !== 'heading' && isElision(text)) return 'elision';
   if (kind === 'text' && isFooter(text)) return 'meta';
   return kind;
-}
-
-/** Consecutive identical locations collapsed: a table that changes only where the page or chapter does. */
-export function compactLocations(entries: LocationStart[]): LocationStart[] {
-  const out: LocationStart[] = [];
-  for (const e of entries) if (out[out.length - 1]?.location !== e.location) out.push(e);
-  return out;
 }

@@ -1,8 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 
-const MARK = 'data-lectern-at';
 
 /** What Readability makes of a page: which elements are the article, and its metadata without the site's. */
 export interface Article {
@@ -21,7 +21,7 @@ export interface Article {
  * lines are not the file's; the marks say which source elements it kept, so the HTML reader can read just
  * those from the source itself and every line number stays the file's.
  */
-function markStartTags(raw: string): { marked: string; depth: number } {
+function markStartTags(raw: string, mark: string): { marked: string; depth: number } {
   const marks: Array<{ start: number; insertAt: number }> = [];
   let open = 0;
   let depth = 0;
@@ -45,17 +45,17 @@ function markStartTags(raw: string): { marked: string; depth: number } {
   let at = 0;
   for (const m of marks) {
     if (m.insertAt < at) continue;
-    out += `${raw.slice(at, m.insertAt)} ${MARK}="${m.start}"`;
+    out += `${raw.slice(at, m.insertAt)} ${mark}="${m.start}"`;
     at = m.insertAt;
   }
   return { marked: out + raw.slice(at), depth };
 }
 
-function keptOffsets(html: string): Set<number> {
+function keptOffsets(html: string, mark: string): Set<number> {
   const keep = new Set<number>();
   const parser = new Parser({
     onopentag(_name, attrs) {
-      const at = attrs[MARK];
+      const at = attrs[mark];
       if (at !== undefined && /^\d+$/.test(at)) keep.add(Number(at));
     },
   });
@@ -74,13 +74,15 @@ function cleanByline(byline: string | null | undefined): string | null {
 const MAX_DEPTH = 200;
 
 export function readArticle(raw: string): Article | null {
-  const { marked, depth } = markStartTags(raw);
+  // A name of its own each time, so that a page cannot carry marks of its own to smuggle text in.
+  const mark = `data-lectern-${randomBytes(6).toString('hex')}`;
+  const { marked, depth } = markStartTags(raw, mark);
   if (depth > MAX_DEPTH) return null;
   const { document } = parseHTML(marked);
   const readable = isProbablyReaderable(document as unknown as Parameters<typeof isProbablyReaderable>[0]);
   const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: false }).parse();
   if (!result?.content) return null;
-  const keep = keptOffsets(result.content);
+  const keep = keptOffsets(result.content, mark);
   if (!keep.size) return null;
   return {
     keep,
