@@ -43,6 +43,15 @@ describe('an EPUB', () => {
     ]);
   });
 
+  it('takes chapter titles from an EPUB 2 table of contents (NCX) too, or else from the chapter’s first heading', async () => {
+    const untitled = CHAPTERS.map((c) => (c.file === 'ch1.xhtml' ? { ...c, title: '' } : c));
+    const book = await doc('old.epub', makeEpub(META, untitled, {}, 'ncx'));
+    expect(book.locations).toEqual([
+      { line: 1, location: 'ch. 1, The Town' },
+      { line: 4, location: 'ch. 2, The Flood' },
+    ]);
+  });
+
   it('gives quotes, events and sections their chapter in the export', async () => {
     const [out] = toContract(buildIndex([await doc('harbour.epub', makeEpub(META, CHAPTERS))], 'test')).documents;
     expect(out?.quotes.map((q) => [q.speaker, q.kind, q.line, q.location])).toEqual([

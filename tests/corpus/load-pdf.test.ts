@@ -60,6 +60,17 @@ describe('a PDF with a text layer', () => {
     ]);
   });
 
+  it('carries a paragraph on over a page break, each line keeping its own page', async () => {
+    const bytes = await makePdf([{ lines: ['The engineers reported on 9 November 2024 that the old wall'] }, { lines: ['had moved by ten centimetres in the storm.'] }], { furniture: true });
+    const split = await loadPdf('split.pdf', 'split.pdf', bytes);
+    expect(split.paragraphs.map((p) => p.text)).toEqual(['The engineers reported on 9 November 2024 that the old wall had moved by ten centimetres in the storm.']);
+    expect(split.paragraphs[0]?.breaks).toEqual([{ offset: 60, line: 2 }]);
+    expect(split.locations).toEqual([
+      { line: 1, location: 'p. 1' },
+      { line: 2, location: 'p. 2' },
+    ]);
+  });
+
   it('takes the title and date from the first page when the metadata has none', async () => {
     const bytes = await makePdf([{ lines: ['# Notes on the flood', 'November 4, 2024', 'The river rose by two metres overnight.'] }]);
     const plain = await loadPdf('notes.pdf', 'notes.pdf', bytes);

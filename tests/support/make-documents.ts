@@ -61,10 +61,15 @@ export interface EpubChapter {
 const xhtml = (title: string, body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">\n<head><title>${title}</title></head>\n<body>\n${body}\n</body>\n</html>\n`;
 
-export function makeEpub(meta: { title: string; author: string; date: string }, chapters: EpubChapter[], extra: Zippable = {}): Uint8Array {
+/** An EPUB 3 book (table of contents in a navigation document), or with `toc: 'ncx'` an EPUB 2 one (an NCX). */
+export function makeEpub(meta: { title: string; author: string; date: string }, chapters: EpubChapter[], extra: Zippable = {}, toc: 'nav' | 'ncx' = 'nav'): Uint8Array {
   const manifest = chapters.map((c, i) => `<item id="c${i}" href="text/${c.file}" media-type="application/xhtml+xml"/>`).join('\n    ');
   const spine = chapters.map((_, i) => `<itemref idref="c${i}"/>`).join('');
   const nav = xhtml('Contents', `<nav epub:type="toc"><ol>${chapters.map((c) => `<li><a href="text/${c.file}">${c.title}</a></li>`).join('')}</ol></nav>`);
+  const ncx = `<?xml version="1.0" encoding="UTF-8"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>${chapters
+    .map((c, i) => `<navPoint id="n${i}" playOrder="${i + 1}"><navLabel><text>${c.title}</text></navLabel><content src="text/${c.file}"/></navPoint>`)
+    .join('')}</navMap></ncx>`;
+  const tocItem = toc === 'nav' ? '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>' : '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>';
   return zipSync({
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': strToU8(
@@ -80,12 +85,12 @@ export function makeEpub(meta: { title: string; author: string; date: string }, 
     <dc:language>en</dc:language>
   </metadata>
   <manifest>
-    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    ${tocItem}
     ${manifest}
   </manifest>
   <spine>${spine}</spine>
 </package>`),
-    'OEBPS/nav.xhtml': strToU8(nav),
+    ...(toc === 'nav' ? { 'OEBPS/nav.xhtml': strToU8(nav) } : { 'OEBPS/toc.ncx': strToU8(ncx) }),
     ...Object.fromEntries(chapters.map((c) => [`OEBPS/text/${c.file}`, strToU8(xhtml(c.title, c.body))])),
     ...extra,
   });
