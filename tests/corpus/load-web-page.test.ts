@@ -23,6 +23,11 @@ describe('an uploaded web page', () => {
     expect(analysis.locations).toBeUndefined();
   });
 
+  it('takes the date from JSON-LD when the page has no date meta tag', () => {
+    const page = ARTICLE_HTML.replace(/<meta property="article:published_time"[^>]*>/, '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour City edge Northgate","datePublished":"2024-11-03T21:00:00Z"}</script>');
+    expect(parseDocument('2020-01-01-coastal.html', '2020-01-01-coastal.html', 'html', page).published).toBe('2024-11-03');
+  });
+
   it('reads the whole page when Readability finds no article in it, as before', () => {
     const small = parseDocument('s.html', 's.html', 'html', '<html><body><p>The minister said on 2 May 2024 that talks would resume.</p></body></html>');
     expect(small.paragraphs.map((p) => p.text)).toEqual(['The minister said on 2 May 2024 that talks would resume.']);

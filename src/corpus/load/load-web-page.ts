@@ -16,7 +16,8 @@ export function loadWebPage(id: string, file: string, raw: string, url?: string)
     doc: {
       ...doc,
       title: article.title ?? doc.title,
-      published: doc.published ?? parseStandaloneDate(article.published?.slice(0, 10) ?? ''),
+      // Readability reads JSON-LD and the usual meta tags; the reader's own date (meta, <time>, file name) is next.
+      published: parseStandaloneDate(article.published?.slice(0, 10) ?? '') ?? doc.published,
       author: article.byline ?? doc.author,
       source: url ?? article.siteName ?? doc.source,
     },
