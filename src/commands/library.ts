@@ -1,4 +1,4 @@
-import { fileNameForLink, MAX_UPLOAD_BYTES, SUPPORTED } from '../library/library.ts';
+import { fileNameForLink, LIBRARY_FULL, MAX_UPLOAD_BYTES, MAX_UPLOADS_PER_SERVER, SUPPORTED } from '../library/library.ts';
 import { answer, invalid, privately, type Reply } from '../reply/reply.ts';
 import { clip, SUBCOMMAND, type Choice, type Command, type CommandContext } from './command.ts';
 import { requireModerator } from './config.ts';
@@ -29,6 +29,8 @@ async function fetchInput(ctx: CommandContext, link?: string): Promise<{ name: s
 async function add(ctx: CommandContext, link?: string, title?: string, date?: string): Promise<Reply> {
   const { invoker, services } = ctx;
   if (!invoker || !services) return invalid('This works in a Discord server.');
+  // A full reading list is said before anything is downloaded (the library checks again as it adds).
+  if ((await services.library.list(invoker.guildId)).length >= MAX_UPLOADS_PER_SERVER) return invalid(LIBRARY_FULL);
   const input = await fetchInput(ctx, link);
   if ('kind' in input) return input;
   const result = await services.library.add(invoker.guildId, invoker.userId, { ...input, ...(title ? { title } : {}), ...(date ? { date } : {}) });

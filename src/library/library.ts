@@ -11,6 +11,7 @@ import { KeyedQueue } from '../store/keyed-queue.ts';
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 export const MAX_UPLOADS_PER_SERVER = 50;
 export const SUPPORTED = '.txt, .md, .html, .pdf, .epub or .docx';
+export const LIBRARY_FULL = `This server already has ${MAX_UPLOADS_PER_SERVER} uploads; remove one first.`;
 
 export interface UploadRecord {
   /** Document id in the index: `uploads/<server>/<upload>/<file name>`. */
@@ -75,7 +76,7 @@ export class Library {
       }
       const title = input.title?.trim().slice(0, 200);
       const records = await this.list(guildId);
-      if (records.length >= MAX_UPLOADS_PER_SERVER) return { ok: false, message: `This server already has ${MAX_UPLOADS_PER_SERVER} uploads; remove one first.` };
+      if (records.length >= MAX_UPLOADS_PER_SERVER) return { ok: false, message: LIBRARY_FULL };
       const uploadId = randomBytes(6).toString('hex');
       const id = `uploads/${guildId}/${uploadId}/${file}`;
       const read = await readDocument(id, file, input.bytes, { maxBytes: MAX_UPLOAD_BYTES, ...(input.url ? { url: input.url } : {}) });

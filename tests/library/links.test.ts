@@ -115,4 +115,16 @@ describe('/library add url:', () => {
     }
     expect(await app.library.list(GUILD)).toEqual(before);
   });
+
+  it('does not fetch anything for a server whose reading list is full', async () => {
+    const full = '100000000000000010';
+    for (let i = 0; i < 50; i++) {
+      const added = await app.library.add(full, 'mod', { name: `n${i}.txt`, bytes: new TextEncoder().encode(`The council met on ${i + 1} May 2024.`) });
+      expect(added.ok).toBe(true);
+    }
+    const asked = server.requests.length;
+    const reply = await library.run((await contextFor(app, { ...moderator, guildId: full })).ctx, { url: `${server.base}/article`, [SUBCOMMAND]: 'add' });
+    expect(reply.intro).toBe('This server already has 50 uploads; remove one first.');
+    expect(server.requests.length).toBe(asked);
+  });
 });
