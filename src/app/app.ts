@@ -5,6 +5,7 @@ import { LiveCorpus } from '../library/live-corpus.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
 import type Keyv from 'keyv';
 import { fetchAttachment } from './fetch-attachment.ts';
+import { fetchPage, type FetchPage } from './fetch-page.ts';
 
 /** The bot's state behind the commands: the live index, each server's settings and uploads. */
 export type App = Services;
@@ -20,11 +21,19 @@ export interface Where {
   attachments?: Record<string, Attachment>;
 }
 
-export async function createApp(o: { query: CorpusQuery; store: Keyv; uploadsDir: string; warn: (m: string) => void; now?: () => Date }): Promise<App> {
+export async function createApp(o: {
+  query: CorpusQuery;
+  store: Keyv;
+  uploadsDir: string;
+  warn: (m: string) => void;
+  now?: () => Date;
+  /** How links are fetched; tests give one that may reach their server on 127.0.0.1. */
+  fetchPage?: FetchPage;
+}): Promise<App> {
   const library = new Library(o.store, o.uploadsDir);
   const corpus = new LiveCorpus(o.query);
   corpus.addUploads(await library.loadAll(o.warn));
-  return { settings: new SettingsStore(o.store), library, corpus, fetchAttachment, now: o.now ?? (() => new Date()) };
+  return { settings: new SettingsStore(o.store), library, corpus, fetchAttachment, fetchPage: o.fetchPage ?? ((address) => fetchPage(address)), now: o.now ?? (() => new Date()) };
 }
 
 /**

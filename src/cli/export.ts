@@ -18,7 +18,7 @@ for (const p of paths) {
 }
 const index = await buildFresh(paths, (message) => process.stderr.write(`${message}\n`));
 if (!index.documents.length) {
-  process.stderr.write(`export: no supported document (.txt, .md, .html) under ${paths.join(', ')}\n`);
+  process.stderr.write(`export: no supported document (.txt, .md, .html, .pdf, .epub, .docx) under ${paths.join(', ')}\n`);
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify(toContract(index), null, 2)}\n`);

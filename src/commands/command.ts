@@ -22,6 +22,9 @@ export interface Invoker {
   canConfigure: boolean;
 }
 
+/** A web page fetched for the reading list, or why it was not. */
+export type FetchedPage = { ok: true; url: string; bytes: Uint8Array } | { ok: false; reason: string };
+
 export interface Attachment {
   url: string;
   name: string;
@@ -46,6 +49,8 @@ export interface Services {
   library: import('../library/library.ts').Library;
   corpus: import('../library/live-corpus.ts').LiveCorpus;
   fetchAttachment(a: Attachment, maxBytes: number): Promise<Uint8Array>;
+  /** Fetches a web page for the reading list (src/app/fetch-page.ts: every address checked). */
+  fetchPage(address: string): Promise<FetchedPage>;
   now(): Date;
   /** Present when the bot posts digests (not in the console). */
   digest?: DigestService;

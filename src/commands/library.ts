@@ -1,22 +1,39 @@
-import { MAX_UPLOAD_BYTES } from '../library/library.ts';
+import { fileNameForLink, LIBRARY_FULL, MAX_UPLOAD_BYTES, MAX_UPLOADS_PER_SERVER, SUPPORTED } from '../library/library.ts';
 import { answer, invalid, privately, type Reply } from '../reply/reply.ts';
 import { clip, SUBCOMMAND, type Choice, type Command, type CommandContext } from './command.ts';
 import { requireModerator } from './config.ts';
 
 
-async function add(ctx: CommandContext, title?: string, date?: string): Promise<Reply> {
-  const { invoker, services } = ctx;
+const LINK_RULE = 'A link must be the public http or https address of a web article, e.g. https://example.org/news/story.';
+
+/** The document's bytes and name: an attached file, or the web page a link leads to. */
+async function fetchInput(ctx: CommandContext, link?: string): Promise<{ name: string; bytes: Uint8Array; url?: string } | Reply> {
   const file = ctx.attachments?.file;
-  if (!invoker || !services) return invalid('This works in a Discord server.');
-  if (!file) return invalid('Attach a .txt, .md or .html file to `file`.');
+  const services = ctx.services;
+  if (!services) return invalid('This works in a Discord server.');
+  if (file && link) return invalid('Give a file or a link, not both.');
+  if (link) {
+    const page = await services.fetchPage(link);
+    if (!page.ok) return invalid(`I could not add that link: ${page.reason}. ${LINK_RULE}`);
+    return { name: fileNameForLink(page.url), bytes: page.bytes, url: page.url };
+  }
+  if (!file) return invalid(`Attach a ${SUPPORTED} file to \`file\`, or give a link to an article in \`url\`.`);
   if (file.size > MAX_UPLOAD_BYTES) return invalid(`That file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
-  let bytes: Uint8Array;
   try {
-    bytes = await services.fetchAttachment(file, MAX_UPLOAD_BYTES);
+    return { name: file.name, bytes: await services.fetchAttachment(file, MAX_UPLOAD_BYTES) };
   } catch (error) {
     return invalid(`I could not download that file (${(error as Error).message}). Please try again.`);
   }
-  const result = await services.library.add(invoker.guildId, invoker.userId, { name: file.name, bytes, ...(title ? { title } : {}), ...(date ? { date } : {}) });
+}
+
+async function add(ctx: CommandContext, link?: string, title?: string, date?: string): Promise<Reply> {
+  const { invoker, services } = ctx;
+  if (!invoker || !services) return invalid('This works in a Discord server.');
+  // A full reading list is said before anything is downloaded (the library checks again as it adds).
+  if ((await services.library.list(invoker.guildId)).length >= MAX_UPLOADS_PER_SERVER) return invalid(LIBRARY_FULL);
+  const input = await fetchInput(ctx, link);
+  if ('kind' in input) return input;
+  const result = await services.library.add(invoker.guildId, invoker.userId, { ...input, ...(title ? { title } : {}), ...(date ? { date } : {}) });
   if (!result.ok) return invalid(result.message);
   services.corpus.addUploads([result.doc]);
   const doc = services.corpus.query.documents({ document: result.record.id })[0];
@@ -24,7 +41,7 @@ async function add(ctx: CommandContext, title?: string, date?: string): Promise<
     answer('Added to the reading list', [
       {
         heading: result.record.title,
-        text: `${result.record.file} · ${result.record.published ?? 'undated'} · ${doc?.quotes.length ?? 0} quotes, ${doc?.events.length ?? 0} events, ${doc?.sections.length ?? 0} sections`,
+        text: `${result.record.url ?? result.record.file} · ${result.record.published ?? 'undated'} · ${doc?.quotes.length ?? 0} quotes, ${doc?.events.length ?? 0} events, ${doc?.sections.length ?? 0} sections`,
       },
     ]),
   );
@@ -38,7 +55,7 @@ async function list(ctx: CommandContext): Promise<Reply> {
   const uploads = await services.library.list(invoker.guildId);
   const items = [
     ...services.corpus.bundled().map((d) => ({ heading: d.title, text: `bundled · ${d.file} · ${disabled.has(d.id) ? 'off' : 'on'}` })),
-    ...uploads.map((u) => ({ heading: u.title, text: `uploaded by <@${u.addedBy}> · ${u.file} · ${u.published ?? 'undated'}` })),
+    ...uploads.map((u) => ({ heading: u.title, text: `${u.url ? 'linked' : 'uploaded'} by <@${u.addedBy}> · ${u.url ?? u.file} · ${u.published ?? 'undated'}` })),
   ];
   if (!items.length) return privately(answer('Reading list', [{ text: 'Empty. Add a file with /library add.' }]));
   return privately(answer('Reading list', items, `${items.length - disabled.size} of ${items.length} documents are read in this server.`));
@@ -81,9 +98,10 @@ export const library: Command = {
   subcommands: [
     {
       name: 'add',
-      description: 'Add a document (.txt, .md or .html, up to 2 MB)',
+      description: 'Add a document (.txt, .md, .html, .pdf, .epub, .docx, up to 2 MB) or an article by link',
       options: [
-        { name: 'file', description: 'The document', type: 'attachment', required: true },
+        { name: 'file', description: 'The document', type: 'attachment' },
+        { name: 'url', description: 'Or a link to a web article (https://…)', type: 'string', maxLength: 2000 },
         { name: 'title', description: 'Its title (otherwise read from the file)', type: 'string', maxLength: 200 },
         { name: 'date', description: 'Its publication date, e.g. 2025-09-04', type: 'string', maxLength: 40 },
       ],
@@ -97,7 +115,7 @@ export const library: Command = {
     const denied = requireModerator(ctx);
     if (denied) return denied;
     const sub = options[SUBCOMMAND] ?? '';
-    if (sub === 'add') return add(ctx, options.title, options.date);
+    if (sub === 'add') return add(ctx, options.url, options.title, options.date);
     if (sub === 'list') return list(ctx);
     if (sub === 'remove') return remove(ctx, options.document ?? '');
     if (sub === 'disable' || sub === 'enable') return toggle(ctx, options.document ?? '', sub === 'enable');

@@ -1,3 +1,4 @@
+import { locationOfRange } from '../corpus/locations.ts';
 import { SUMMARY_LENGTHS, type SummaryLength } from '../corpus/sections/summarise.ts';
 import { answer, invalid, type ReplyItem } from '../reply/reply.ts';
 import { cite } from './cite.ts';
@@ -29,7 +30,8 @@ export const summary: Command = {
     const items: ReplyItem[] = sentences.map((s) => ({ text: s.text, citation: cite(document, s.line) }));
     if (speakers.length) items.push({ heading: 'Speakers', text: speakers.join(', ') });
     if (dates.length) items.push({ heading: 'Dates', text: dates.join(', ') });
-    return answer(`Summary: ${section.label}`, items, `${clip(document.title, 120)}, lines ${first}–${last}. Keywords: ${section.keywords.slice(0, 5).join(', ')}.`);
+    const location = locationOfRange(document.locations, first, last);
+    return answer(`Summary: ${section.label}`, items, `${clip(document.title, 120)}, ${location ? `${location}, ` : ''}lines ${first}–${last}. Keywords: ${section.keywords.slice(0, 5).join(', ')}.`);
   },
   autocomplete(ctx, option, value, options) {
     if (option === 'document') return documentChoices(ctx, value);

@@ -2,7 +2,7 @@ import type { Citation, Reply } from '../reply/reply.ts';
 
 export function formatCitation(c: Citation): string {
   const lines = c.endLine !== undefined ? `lines ${c.line}–${c.endLine}` : `line ${c.line}`;
-  return `${c.file}, ${lines}${c.date ? `, ${c.date}` : ''}`;
+  return `${c.file}${c.location ? `, ${c.location}` : ''}, ${lines}${c.date ? `, ${c.date}` : ''}`;
 }
 
 /**

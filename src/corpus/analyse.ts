@@ -93,5 +93,6 @@ export function analyseDocument(doc: LoadedDocument, stages: QuoteStages = ALL_S
     events,
     sections,
     speakers,
+    ...(doc.locations?.length ? { locations: doc.locations } : {}),
   };
 }

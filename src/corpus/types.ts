@@ -1,6 +1,15 @@
 // The domain of the text engine. Everything here is plain data: serialisable, Discord-free.
 
-export type DocumentFormat = 'txt' | 'md' | 'html';
+export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'epub' | 'docx';
+
+/**
+ * Where a reader finds a line in the original, for sources without lines of their own: from `line` on (until the
+ * next entry), the text is at `location` ("p. 2", "ch. 2, The Flood").
+ */
+export interface LocationStart {
+  line: number;
+  location: string;
+}
 
 /** What a paragraph is for the analysers: prose, structure, or something to skip. */
 export type ParagraphKind = 'text' | 'heading' | 'blockquote' | 'elision' | 'citation' | 'meta';
@@ -32,6 +41,8 @@ export interface LoadedDocument {
   source: string | null;
   lineCount: number;
   paragraphs: Paragraph[];
+  /** PDF pages, EPUB chapters: in line order. Absent for sources whose lines are the reader's own. */
+  locations?: LocationStart[];
 }
 
 export interface Sentence {
@@ -104,4 +115,6 @@ export interface DocumentAnalysis {
   sections: Section[];
   /** Speakers of this document with the aliases this document used. */
   speakers: Speaker[];
+  /** As in LoadedDocument: absent for text sources. */
+  locations?: LocationStart[];
 }

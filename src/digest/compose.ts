@@ -1,5 +1,5 @@
 import { cite } from '../commands/cite.ts';
-import type { CorpusQuery, DocumentRef } from '../corpus/query/corpus-query.ts';
+import { documentRef, type CorpusQuery } from '../corpus/query/corpus-query.ts';
 import type { Quote } from '../corpus/types.ts';
 import { answer, type Reply, type ReplyItem } from '../reply/reply.ts';
 import type { GuildSettings } from '../settings/schema.ts';
@@ -50,7 +50,6 @@ export function composeDigest(input: DigestInput): ComposedDigest {
   const docs = input.query.documents({ documents: input.documents });
   const items: ReplyItem[] = [];
   let state = input.state;
-  const refOf = (d: (typeof docs)[number]): DocumentRef => ({ id: d.id, file: d.file, title: d.title, published: d.published });
 
   if (input.content.quote) {
     // Words someone said are the best quote of the day; long quoted passages are not.
@@ -66,7 +65,7 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     if (picked.item) {
       const { q, d } = picked.item;
       const speaker = input.query.index.speakers.find((s) => s.id === q.speakerId)?.name ?? q.speakerId;
-      items.push({ heading: `Quote of the day — ${speaker}`, text: q.kind === 'direct' ? `“${q.text}”` : q.text, citation: cite(refOf(d), q.line) });
+      items.push({ heading: `Quote of the day — ${speaker}`, text: q.kind === 'direct' ? `“${q.text}”` : q.text, citation: cite(documentRef(d), q.line) });
     }
   }
 
@@ -90,7 +89,7 @@ export function composeDigest(input: DigestInput): ComposedDigest {
       items.push({
         heading: `Section spotlight — ${s.label}`,
         text: summary.map((x) => x.text).join(' ') || s.keywords.join(', '),
-        citation: cite(refOf(d), s.lines[0], s.lines[1]),
+        citation: cite(documentRef(d), s.lines[0], s.lines[1]),
       });
     }
   }

@@ -3,13 +3,15 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Keyv from 'keyv';
 import { parseStandaloneDate } from '../corpus/load/dates.ts';
-import { decodeDocument, formatOf, parseDocument } from '../corpus/load/load-file.ts';
+import { formatOf, readDocument } from '../corpus/load/load-file.ts';
 import type { LoadedDocument } from '../corpus/types.ts';
 import { KeyedQueue } from '../store/keyed-queue.ts';
 
 /** An upload is study material, not a book: 2 MB is plenty and keeps indexing instant. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 export const MAX_UPLOADS_PER_SERVER = 50;
+export const SUPPORTED = '.txt, .md, .html, .pdf, .epub or .docx';
+export const LIBRARY_FULL = `This server already has ${MAX_UPLOADS_PER_SERVER} uploads; remove one first.`;
 
 export interface UploadRecord {
   /** Document id in the index: `uploads/<server>/<upload>/<file name>`. */
@@ -21,6 +23,8 @@ export interface UploadRecord {
   size: number;
   addedBy: string;
   addedAt: string;
+  /** The address a web article was fetched from. */
+  url?: string;
 }
 
 export type AddResult = { ok: true; record: UploadRecord; doc: LoadedDocument } | { ok: false; message: string };
@@ -38,6 +42,13 @@ export function safeFileName(name: string): string | null {
   return `${stem}${ext}`;
 }
 
+/** "https://www.coastal-herald.example/news/harbour-city?id=3" → "coastal-herald.example-harbour-city.html". */
+export function fileNameForLink(address: string): string {
+  const url = new URL(address);
+  const last = url.pathname.split('/').filter(Boolean).pop()?.replace(/\.[a-z0-9]+$/i, '') ?? '';
+  return safeFileName(`${url.hostname.replace(/^www\./, '')}${last ? `-${last}` : ''}.html`) ?? 'page.html';
+}
+
 /** A server's own documents: files on disk, their records in the store. Failures change nothing. */
 export class Library {
   private readonly queue = new KeyedQueue();
@@ -52,14 +63,12 @@ export class Library {
   }
 
   /** Checks and stores an upload; returns the parsed document to index. */
-  add(guildId: string, actor: string, input: { name: string; bytes: Uint8Array; title?: string; date?: string }): Promise<AddResult> {
+  add(guildId: string, actor: string, input: { name: string; bytes: Uint8Array; title?: string; date?: string; url?: string }): Promise<AddResult> {
     return this.queue.run(guildId, async () => {
       const file = safeFileName(input.name);
       const format = file ? formatOf(file) : null;
-      if (!file || !format) return { ok: false, message: 'Upload a .txt, .md or .html file.' };
+      if (!file || !format) return { ok: false, message: `Upload a ${SUPPORTED} file.` };
       if (input.bytes.length > MAX_UPLOAD_BYTES) return { ok: false, message: `That file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` };
-      const decoded = decodeDocument(input.bytes, MAX_UPLOAD_BYTES);
-      if (!decoded.ok) return { ok: false, message: `That file cannot be read: ${decoded.reason}.` };
       let published: string | null | undefined;
       if (input.date?.trim()) {
         published = parseStandaloneDate(input.date);
@@ -67,13 +76,23 @@ export class Library {
       }
       const title = input.title?.trim().slice(0, 200);
       const records = await this.list(guildId);
-      if (records.length >= MAX_UPLOADS_PER_SERVER) return { ok: false, message: `This server already has ${MAX_UPLOADS_PER_SERVER} uploads; remove one first.` };
+      if (records.length >= MAX_UPLOADS_PER_SERVER) return { ok: false, message: LIBRARY_FULL };
       const uploadId = randomBytes(6).toString('hex');
       const id = `uploads/${guildId}/${uploadId}/${file}`;
-      const parsed = parseDocument(id, file, format, decoded.text);
-      if (!parsed.paragraphs.some((p) => p.kind === 'text' || p.kind === 'blockquote')) return { ok: false, message: 'That file has no readable text.' };
-      const doc: LoadedDocument = { ...parsed, ...(title ? { title } : {}), ...(published !== undefined ? { published } : {}) };
-      const record: UploadRecord = { id, guildId, file, title: doc.title, published: doc.published, size: input.bytes.length, addedBy: actor, addedAt: new Date().toISOString() };
+      const read = await readDocument(id, file, input.bytes, { maxBytes: MAX_UPLOAD_BYTES, ...(input.url ? { url: input.url } : {}) });
+      if (!read.ok) return { ok: false, message: `${input.url ? 'That page' : 'That file'} cannot be read: ${read.reason}.` };
+      const doc: LoadedDocument = { ...read.doc, ...(title ? { title } : {}), ...(published !== undefined ? { published } : {}) };
+      const record: UploadRecord = {
+        id,
+        guildId,
+        file,
+        title: doc.title,
+        published: doc.published,
+        size: input.bytes.length,
+        addedBy: actor,
+        addedAt: new Date().toISOString(),
+        ...(input.url ? { url: input.url } : {}),
+      };
 
       const target = this.pathOf(record);
       await mkdir(path.dirname(target), { recursive: true });
@@ -110,10 +129,9 @@ export class Library {
       for (const r of await this.list(guildId)) {
         try {
           const bytes = await readFile(this.pathOf(r));
-          const decoded = decodeDocument(bytes, MAX_UPLOAD_BYTES);
-          const format = formatOf(r.file);
-          if (!decoded.ok || !format) throw new Error(decoded.ok ? 'unsupported type' : decoded.reason);
-          docs.push({ ...parseDocument(r.id, r.file, format, decoded.text), title: r.title, published: r.published });
+          const read = await readDocument(r.id, r.file, bytes, { maxBytes: MAX_UPLOAD_BYTES, ...(r.url ? { url: r.url } : {}) });
+          if (!read.ok) throw new Error(read.reason);
+          docs.push({ ...read.doc, title: r.title, published: r.published });
         } catch (error) {
           warn(`Upload ${r.file} of server ${guildId} could not be loaded: ${(error as Error).message}`);
         }

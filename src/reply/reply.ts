@@ -7,6 +7,8 @@ export interface Citation {
   line: number;
   /** Last line for a range (a section); absent for a single line. */
   endLine?: number;
+  /** Page or chapter in the original ("p. 2", "ch. 2, The Flood"), for sources that have them. */
+  location?: string;
   date: string | null;
 }
 

@@ -1,10 +1,10 @@
 // Shared by the extractor tests: analyse a text written for the test, and read its results by name.
 import { analyseDocument } from '../../src/corpus/analyse.ts';
-import { parseDocument } from '../../src/corpus/load/load-file.ts';
-import type { DocumentAnalysis, DocumentFormat, Quote } from '../../src/corpus/types.ts';
+import { parseDocument, type TextFormat } from '../../src/corpus/load/load-file.ts';
+import type { DocumentAnalysis, Quote } from '../../src/corpus/types.ts';
 
 /** The file name carries the publication date, so tests need no header line unless they test one. */
-export function analyse(text: string, format: DocumentFormat = 'txt', file = `2025-09-04-test.${format}`): DocumentAnalysis {
+export function analyse(text: string, format: TextFormat = 'txt', file = `2025-09-04-test.${format}`): DocumentAnalysis {
   return analyseDocument(parseDocument(file, file, format, text));
 }
 

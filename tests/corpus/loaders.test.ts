@@ -154,7 +154,7 @@ describe('files that are not articles', () => {
       await writeFile(path.join(dir, 'empty.txt'), '');
       await writeFile(path.join(dir, 'binary.html'), Buffer.from([0x3c, 0x70, 0x00, 0x3e]));
       await writeFile(path.join(dir, 'latin1.md'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]));
-      await writeFile(path.join(dir, 'notes.pdf'), 'ignored: not a supported format');
+      await writeFile(path.join(dir, 'notes.odt'), 'ignored: not a supported format');
     });
     afterAll(async () => {
       await rm(dir, { recursive: true, force: true });

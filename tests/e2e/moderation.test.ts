@@ -11,6 +11,7 @@ import { type RunningBot } from '../../src/discord/bot.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { startTestBot } from '../support/test-bot.ts';
 import { DiscordStandIn, type RecordedRequest } from '../support/discord-standin.ts';
+import { makePdf } from '../support/make-documents.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDAx.GstandIn.lectern-moderation-token';
 const MANAGE = String(PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
@@ -118,5 +119,20 @@ describe('moderators configure Lectern and manage the reading list', { timeout: 
     const answer = await ask('quote', [{ type: ApplicationCommandOptionType.String, name: 'speaker', value: 'Ann Lee' }] as never, MEMBER);
     expect(textOf(answer.data)).toContain('We will rebuild the pier');
     expect(textOf(answer.data)).toContain('harbour.md, line 6, 2025-03-03');
+  });
+
+  it('adds a PDF whose answers cite the page', async () => {
+    const pdf = await makePdf(
+      [{ lines: ['The harbour board met on 3 March 2025.'] }, { lines: ['"The lighthouse stays lit," said Ola Brun, the harbour master.'] }],
+      { title: 'Harbour board report', created: new Date('2025-03-04T09:00:00Z'), furniture: true },
+    );
+    const file = standin.hostAttachment('board.pdf', pdf, 'application/pdf');
+    const { data } = await ask('library', [{ type: ApplicationCommandOptionType.Subcommand, name: 'add', options: [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: file.id }] }], MANAGE, {
+      attachments: [file],
+    } as never);
+    expect(textOf(data)).toContain('Harbour board report');
+    const answer = await ask('quote', [{ type: ApplicationCommandOptionType.String, name: 'speaker', value: 'Ola Brun' }] as never, MEMBER);
+    expect(textOf(answer.data)).toContain('The lighthouse stays lit');
+    expect(textOf(answer.data)).toContain('board.pdf, p. 2, line 2, 2025-03-04');
   });
 });

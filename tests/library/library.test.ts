@@ -81,7 +81,8 @@ describe('each server’s reading list', () => {
       ['binary.txt', new Uint8Array([0, 1, 2, 3, 0, 255]), /binary/],
       ['latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]), /UTF-8/],
       ['huge.txt', 'a'.repeat(2 * 1024 * 1024 + 1), /larger than 2 MB/],
-      ['slides.pdf', '%PDF-1.4', /\.txt, \.md or \.html/],
+      ['slides.pptx', 'slides', /\.txt, \.md, \.html, \.pdf, \.epub or \.docx/],
+      ['slides.pdf', '%PDF-1.4', /not a readable PDF/],
       ['blank.md', '   \n\n  ', /empty/],
     ];
     for (const [name, content, message] of cases) {

@@ -2,14 +2,27 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentFormat, LoadedDocument } from '../types.ts';
-import { loadHtml } from './load-html.ts';
+import { loadDocx } from './load-docx.ts';
+import { loadEpub } from './load-epub.ts';
 import { loadMarkdown } from './load-markdown.ts';
+import { loadPdf } from './load-pdf.ts';
 import { loadText } from './load-text.ts';
+import { loadWebPage } from './load-web-page.ts';
+import { UnreadableDocument } from './unreadable.ts';
 
 /** Larger files are almost certainly not an article (a dump, a book, a mistake) and are skipped. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-const FORMATS: Record<string, DocumentFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
+const FORMATS: Record<string, DocumentFormat> = {
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+  '.epub': 'epub',
+  '.docx': 'docx',
+};
 
 export function formatOf(file: string): DocumentFormat | null {
   return FORMATS[path.extname(file).toLowerCase()] ?? null;
@@ -32,10 +45,50 @@ export function decodeDocument(bytes: Uint8Array, maxBytes = MAX_DOCUMENT_BYTES)
   return { ok: true, text };
 }
 
-export function parseDocument(id: string, file: string, format: DocumentFormat, text: string): LoadedDocument {
+export type TextFormat = 'txt' | 'md' | 'html';
+
+export function parseDocument(id: string, file: string, format: TextFormat, text: string): LoadedDocument {
   if (format === 'md') return loadMarkdown(id, file, text);
-  if (format === 'html') return loadHtml(id, file, text);
+  if (format === 'html') return loadWebPage(id, file, text).doc;
   return loadText(id, file, text);
+}
+
+export type ReadResult = { ok: true; doc: LoadedDocument } | { ok: false; reason: string };
+
+const hasProse = (doc: LoadedDocument) => doc.paragraphs.some((p) => p.kind === 'text' || p.kind === 'blockquote');
+
+export interface ReadOptions {
+  maxBytes?: number;
+  /** A web page fetched from this address: it must be an article, and the address is its source. */
+  url?: string;
+}
+
+/** Any supported document from its bytes: refused with a reason (empty, too large, encrypted, a scan…) or read. */
+export async function readDocument(id: string, file: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  const maxBytes = options.maxBytes ?? MAX_DOCUMENT_BYTES;
+  const format = formatOf(file);
+  if (!format) return { ok: false, reason: 'it is not a supported type' };
+  if (bytes.length === 0) return { ok: false, reason: 'it is empty' };
+  if (bytes.length > maxBytes) return { ok: false, reason: `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+  let doc: LoadedDocument;
+  try {
+    if (format === 'pdf') doc = await loadPdf(id, file, bytes);
+    else if (format === 'epub') doc = loadEpub(id, file, bytes);
+    else if (format === 'docx') doc = await loadDocx(id, file, bytes);
+    else {
+      const decoded = decodeDocument(bytes, maxBytes);
+      if (!decoded.ok) return decoded;
+      if (format === 'html' && options.url) {
+        const page = loadWebPage(id, file, decoded.text, options.url);
+        if (!page.article) return { ok: false, reason: 'it does not look like an article (too little running text)' };
+        doc = page.doc;
+      } else doc = parseDocument(id, file, format, decoded.text);
+    }
+  } catch (error) {
+    if (error instanceof UnreadableDocument) return { ok: false, reason: error.message };
+    throw error;
+  }
+  return hasProse(doc) ? { ok: true, doc } : { ok: false, reason: 'it has no readable text' };
 }
 
 export type Warn = (message: string) => void;
@@ -43,8 +96,7 @@ export type Warn = (message: string) => void;
 /** Loads one document; a file that cannot be read as an article yields a one-line warning and null. */
 export async function loadFile(filePath: string, id: string, warn: Warn): Promise<LoadedDocument | null> {
   const file = path.basename(filePath);
-  const format = formatOf(file);
-  if (!format) return null;
+  if (!formatOf(file)) return null;
   let bytes: Buffer;
   try {
     // Synchronous on purpose: articles are small, and a round trip through the thread pool for the stat and
@@ -59,17 +111,12 @@ export async function loadFile(filePath: string, id: string, warn: Warn): Promis
     warn(`Skipped ${file}: it could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     return null;
   }
-  const decoded = decodeDocument(bytes);
-  if (!decoded.ok) {
-    warn(`Skipped ${file}: ${decoded.reason}.`);
+  const read = await readDocument(id, file, bytes);
+  if (!read.ok) {
+    warn(`Skipped ${file}: ${read.reason}.`);
     return null;
   }
-  const doc = parseDocument(id, file, format, decoded.text);
-  if (!doc.paragraphs.some((p) => p.kind === 'text' || p.kind === 'blockquote')) {
-    warn(`Skipped ${file}: it has no readable text.`);
-    return null;
-  }
-  return doc;
+  return read.doc;
 }
 
 /** Every supported file under the given paths (folders are walked), sorted for a stable order. */

@@ -12,8 +12,10 @@ const MAX_DEPTH = 256;
 /**
  * HTML: the article's text with its source line numbers. `<h1>`–`<h3>` are section headings,
  * `<blockquote>` keeps its boundary and its `cite` (attribute, `<cite>` or `<footer>` inside).
+ * With `keep` (source offsets of start tags, see read-article.ts), only text whose nearest element is kept
+ * is read: the article without the page around it.
  */
-export function loadHtml(id: string, file: string, raw: string): LoadedDocument {
+export function loadHtml(id: string, file: string, raw: string, keep?: ReadonlySet<number>): LoadedDocument {
   const lineStarts = [0];
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
@@ -33,6 +35,8 @@ export function loadHtml(id: string, file: string, raw: string): LoadedDocument 
 
   const paragraphs: Paragraph[] = [];
   const stack: string[] = [];
+  /** Per open element: whether its text is read (always, without `keep`). */
+  const kept: boolean[] = [];
   let skipDepth = 0;
   let quoteDepth = 0;
   let quoteCite: string | undefined;
@@ -78,9 +82,10 @@ export function loadHtml(id: string, file: string, raw: string): LoadedDocument 
 
   const parser = new Parser(
     {
-      onopentag(name, attrs) {
+      onopentag(name, attrs, isImplied) {
         if (stack.length >= MAX_DEPTH) return;
         stack.push(name);
+        kept.push(!keep || (isImplied ? (kept[kept.length - 1] ?? false) : keep.has(parser.startIndex)));
         if (SKIP.has(name)) skipDepth++;
         if (name === 'meta') {
           const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
@@ -102,7 +107,7 @@ export function loadHtml(id: string, file: string, raw: string): LoadedDocument 
       },
       ontext(chunk) {
         if (inTitle) titleTag += chunk;
-        if (skipDepth > 0 || inTitle) return;
+        if (skipDepth > 0 || inTitle || (keep && kept[kept.length - 1] !== true)) return;
         if (citeText !== null) {
           citeText += chunk;
           return;
@@ -133,6 +138,7 @@ export function loadHtml(id: string, file: string, raw: string): LoadedDocument 
       onclosetag(name) {
         if (stack[stack.length - 1] !== name) return;
         stack.pop();
+        kept.pop();
         if (SKIP.has(name)) skipDepth--;
         if (name === 'title') inTitle = false;
         if ((name === 'cite' || name === 'footer') && citeText !== null) {

@@ -5,7 +5,7 @@ import type { CorpusIndex, CorpusSpeaker } from '../index/types.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
 import { parseMention } from '../speakers/mention.ts';
 import { canonicalId } from '../speakers/registry.ts';
-import type { DatedEvent, DocumentAnalysis, Quote, QuoteKind, Section, Sentence } from '../types.ts';
+import type { DatedEvent, DocumentAnalysis, LocationStart, Quote, QuoteKind, Section, Sentence } from '../types.ts';
 import { isClose } from './close-names.ts';
 import { DATE_EXAMPLES, parseDateQuery, type AskedDate, type DateQuery, type NumericOrder } from './date-query.ts';
 
@@ -14,6 +14,8 @@ export interface DocumentRef {
   file: string;
   title: string;
   published: string | null;
+  /** Pages or chapters of the source, for citations (shared with the analysis, not copied). */
+  locations?: readonly LocationStart[];
 }
 export interface QuoteHit {
   speaker: CorpusSpeaker;
@@ -54,7 +56,7 @@ const NEIGHBOUR_DAYS = 3;
 /** The nearest events are offered within a century of the asked date; past that nothing is near (9999). */
 const NEAREST_MAX_DAYS = 100 * 366;
 
-const ref = (d: DocumentAnalysis): DocumentRef => ({ id: d.id, file: d.file, title: d.title, published: d.published });
+export const documentRef = (d: DocumentAnalysis): DocumentRef => ({ id: d.id, file: d.file, title: d.title, published: d.published, ...(d.locations ? { locations: d.locations } : {}) });
 
 function startOf(d: AskedDate): number {
   return Date.UTC(d.year ?? 2000, (d.month ?? 1) - 1, d.day ?? 1);
@@ -141,7 +143,7 @@ export class CorpusQuery {
     for (const d of this.index.documents) {
       const k = [d.id.toLowerCase(), d.file.toLowerCase(), d.title.toLowerCase()];
       keys.set(d, k);
-      refs.set(d, ref(d));
+      refs.set(d, documentRef(d));
       for (const key of new Set(k)) {
         const list = exact.get(key);
         if (list) list.push(d);
@@ -160,7 +162,7 @@ export class CorpusQuery {
   }
 
   private refOf(d: DocumentAnalysis): DocumentRef {
-    return this.docs().refs.get(d) ?? ref(d);
+    return this.docs().refs.get(d) ?? documentRef(d);
   }
 
   private quoteIndex(): QuoteLookup {
@@ -333,7 +335,7 @@ export class CorpusQuery {
       for (let j = (lo + k) % cal.length; j < cal.length && cal[j]?.monthDay === first.monthDay && hits.length < limit; j++) {
         const c = cal[j];
         const doc = c ? this.docById.get(c.documentId) : undefined;
-        if (c && doc && inScope(c.documentId)) hits.push({ event: c.event, document: ref(doc) });
+        if (c && doc && inScope(c.documentId)) hits.push({ event: c.event, document: documentRef(doc) });
       }
       return { exact: first.monthDay === monthDay, hits };
     }
