@@ -51,6 +51,14 @@ function sourceText(tp: TaggedParagraph, source: TaggedSpan, labels: Int32Array)
   return tp.text.slice(tp.tokens[first]?.start ?? source.start, tp.tokens[last - 1]?.end ?? source.end);
 }
 
+const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', 'can', "'ll", 'wo', 'ca']);
+
+/** "The ministry will insist that …", "she may say …": speech that has not happened, or might not, is no quote. */
+function unsaid(tp: TaggedParagraph, cue: TaggedSpan): boolean {
+  for (let i = Math.max(0, cue.first - 2); i < cue.last; i++) if (MODALS.has(tp.tokens[i]?.lower ?? '')) return true;
+  return false;
+}
+
 function toQuote(model: AttributionModel, tp: TaggedParagraph, a: Attribution, labels: Int32Array): LearnedQuote {
   const text = tp.text;
   const contents = [...a.contents].sort((x, y) => x.start - y.start);
@@ -63,7 +71,7 @@ function toQuote(model: AttributionModel, tp: TaggedParagraph, a: Attribution, l
     text: contentText(tp, contents),
     offset: first.start,
     direct,
-    speech: direct || tp.tokens.slice(a.cue.first, a.cue.last).some((t) => model.speechCues.has(t.lower)),
+    speech: direct || (tp.tokens.slice(a.cue.first, a.cue.last).some((t) => model.speechCues.has(t.lower)) && !unsaid(tp, a.cue)),
   };
 }
 

@@ -47,5 +47,7 @@ describe('who said what, on sentences real news is made of', () => {
   it('does not quote beliefs and intentions', () => {
     expect(quotes('Ukraine wants to build a weapons industry with money from abroad.')).toEqual([]);
     expect(quotes('Senator Ann Holt believes the bill will fail in the House.')).toEqual([]);
+    // Speech still to come is not a quotation either.
+    expect(quotes('The Harbour Authority will insist that the pier stays closed until the spring.')).toEqual([]);
   });
 });
