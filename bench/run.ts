@@ -439,7 +439,7 @@ function targets(results: SizeResult[]): string[] {
   const lines: string[] = [];
   const check = (ok: boolean, text: string) => lines.push(`${ok ? 'met   ' : 'MISSED'}  ${text}`);
   for (const r of results) {
-    const on = r.corpus.kind === 'folder' ? `on ${r.corpus.label} (${docCount(r.documents, 'real doc')})` : `at ${fmtN(r.documents)} docs`;
+    const on = r.corpus.kind === 'folder' ? `on ${r.corpus.label} (${docCount(r.documents, 'real doc')})` : `at ${docCount(r.documents, 'doc')}`;
     check(r.build.mbPerSecond >= 1, `build ≥ 1 MB/s ${on}: ${r.build.mbPerSecond.toFixed(2)} MB/s`);
   }
   // The latency targets were set on the generated sizes.
