@@ -4,7 +4,7 @@
 import type { Span } from '../text/sentences.ts';
 import type { Token } from '../tag/tag-text.ts';
 import { doubleQuoteSpans } from '../quotes/spans.ts';
-import { featureRow, hashString } from './hashing.ts';
+import { featureRow, hashString, suffixCode } from './hashing.ts';
 
 /** Static features per token (computed once), then the dynamic ones that read the labels already chosen. */
 export const STATIC_FEATURES = 36;
@@ -74,7 +74,7 @@ export function paragraphFeatures(text: string, tokens: Token[], sentences: Span
     words[i] = hashString(t.lower) | 0;
     pos[i] = POS_IDS[t.pos] ?? 0;
     shape[i] = shapeOf(t.text);
-    suffix[i] = hashString(t.lower.slice(-3)) | 0;
+    suffix[i] = suffixCode(t.lower) | 0;
     isCue[i] = cues.has(t.lower) ? 1 : 0;
     while (q < quotes.length && (quotes[q]?.close ?? 0) < t.start) q++;
     const span = quotes[q];

@@ -11,14 +11,16 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** A row for template `t` with values `a` and `b`, in a table of 2^bits rows (murmur3's finaliser mixes it). */
+/** A row for template `t` with values `a` and `b`, in a table of 2^bits rows (one multiply-xorshift round mixes it). */
 export function featureRow(t: number, a: number, b: number, mask: number): number {
-  let x = Math.imul(t + 0x9e3779b1, 0x85ebca6b) ^ a;
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35) ^ b;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return (x >>> 0) & mask;
+  let x = Math.imul(t + 1, 0x9e3779b1) ^ a;
+  x = Math.imul(x ^ (x >>> 15), 0x85ebca6b) ^ b;
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) & mask;
+}
+
+/** The last three UTF-16 units of a string as one number (the suffix feature), without slicing it. */
+export function suffixCode(s: string): number {
+  const n = s.length;
+  return ((s.charCodeAt(n - 1) || 0) * 65599 + (s.charCodeAt(n - 2) || 0)) * 65599 + (s.charCodeAt(n - 3) || 0);
 }
