@@ -19,6 +19,10 @@ export function mentionOfSource(sourceText: string): Mention | null {
   const appositive = comma > 0 ? text.slice(comma + 2).trim() || null : null;
   const parsed = parseMention(head, appositive);
   if (parsed) return parsed;
+  // "Tom Jones of the Smith family", "Ann Lee from the union": the name before a lower-case phrase is the speaker.
+  const qualified = /^(.+?)\s+(?:of|from|at|with|for|in)\s+\S/.exec(head);
+  const named = qualified ? parseMention(qualified[1] ?? '', appositive) : null;
+  if (named?.reference === 'name') return named;
   return standaloneDescription(head);
 }
 

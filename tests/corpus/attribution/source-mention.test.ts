@@ -15,6 +15,10 @@ describe('the speaker a tagged source names', () => {
     expect(m('Kenneth Baer, a former administration official')).toMatchObject({ name: 'Kenneth Baer', role: 'former administration official' });
   });
 
+  it('keeps the name, not the family or the body it is "of"', () => {
+    expect(m('Tom Jones of the Smith family')).toMatchObject({ name: 'Tom Jones', kind: 'person', reference: 'name' });
+  });
+
   it('reads a possessive source as its owner', () => {
     expect(m("Trump's")).toMatchObject({ name: 'Trump' });
   });
