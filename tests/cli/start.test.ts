@@ -44,6 +44,19 @@ describe('starting Lectern', { timeout: 30_000 }, () => {
     expect(out).toContain('it was the definition of realpolitik');
   });
 
+  it('refuses to start without a usable attribution model, naming the file and how to rebuild it', async () => {
+    const missing = path.join(dir, 'no-such.model');
+    const child = spawn(tsx, ['src/index.ts'], { env: { ...process.env, DISCORD_TOKEN: '', LECTERN_ATTRIBUTION_MODEL: missing, INDEX_CACHE_DIR: path.join(dir, 'cache-model') } });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += String(d)));
+    child.stdin.end('/quit\n');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(err).toContain(`Lectern cannot start: The attribution model ${missing} cannot be read (ENOENT).`);
+    expect(err).toContain('npm run train');
+    expect(err).not.toContain('    at ');
+  });
+
   it('with a token, connects, registers the commands, and shuts down cleanly on SIGTERM', async () => {
     const child = spawn(tsx, ['src/index.ts'], { env: env() });
     let log = '';
