@@ -9,21 +9,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../src/corpus/text/random.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Randomness
 
-/** mulberry32: a tiny 32-bit PRNG, plenty for text generation, and the same on every platform. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 class Rng {
   constructor(private readonly next: () => number) {}

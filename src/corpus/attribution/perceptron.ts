@@ -2,6 +2,7 @@
 // JavaScript package trains a structured tagger over our own hashed features; it is about a hundred lines.
 import { advance, dynamicRows, DYNAMIC_FEATURES, startHistory, STATIC_FEATURES, type TaggerInput } from './features.ts';
 import { LABEL_COUNT } from './labels.ts';
+import { mulberry32 } from '../text/random.ts';
 
 export interface TaggerWeights {
   /** The weight table has 2^bits rows of LABEL_COUNT weights. */
@@ -63,18 +64,6 @@ export interface TrainingSequence {
   gold: Int32Array;
 }
 
-/** Deterministic shuffles: the same data and seed train the same model. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface TrainOptions {
   bits: number;
   epochs: number;
@@ -99,6 +88,7 @@ export function trainTagger(data: TrainingSequence[], options: TrainOptions): Ta
       weights[idx] = (weights[idx] as number) + delta;
     }
   };
+  // Seeded shuffles: the same data and seed train the same model.
   const random = mulberry32(options.seed);
   const order = data.map((_, i) => i);
   const dyn = new Int32Array(DYNAMIC_FEATURES);
