@@ -6,6 +6,7 @@ import { DESCRIPTION_ORG_NOUNS, GROUP_NOUNS, LEADING_FUNCTION_WORDS } from '../s
 const NOTE = /\s*\((?![\p{Lu}][\p{Lu}\d&.-]{1,9}\))[^)]*\)/gu;
 const POSSESSIVE_END = /['’]s?$/;
 const CAPITALISED = /\p{Lu}/u;
+const WHEN = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /**
  * "Rep. Gwen Moore (D-Wis.), the caucus whip" → Gwen Moore, role "the caucus whip"; "Trump's" → Trump;
@@ -32,7 +33,8 @@ export function mentionOfSource(sourceText: string): Mention | null {
  */
 function standaloneDescription(head: string): Mention | null {
   const words = head.split(' ');
-  if (words.length > 7 || !CAPITALISED.test(head)) return null;
+  // Days, months and figures name no one ("tweets early Friday", "32% of Republican claims").
+  if (words.length > 7 || /\d/.test(head) || !words.some((w) => CAPITALISED.test(w) && !WHEN.test(w))) return null;
   // A capital that only opens the sentence on a common noun ("Officials said", "Critics call") names no one.
   const common = (w: string) => GROUP_NOUNS.has(w.toLowerCase()) || LEADING_FUNCTION_WORDS.has(w.toLowerCase());
   if (!words.slice(1).some((w) => CAPITALISED.test(w)) && words.every((w, i) => i > 0 || common(w))) return null;

@@ -157,7 +157,8 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   }
   // "Alexander Stubb of Finland": a place after "of" qualifies a person, but is part of an organisation's name.
   let postQualifier: string | null = null;
-  const ofAt = words.indexOf('of');
+  // "Cameron Easley for Morning Consult" works for it as "Helen Ward of Leeds University" works at hers.
+  const ofAt = words.findIndex((w, i) => w === 'of' || (w === 'for' && i >= 2));
   // "NATO Secretary-General Mark Rutte": an organisation before a title names the person's employer.
   // Only the words before "of" decide: "Professor Helen Ward of Leeds University" is a person and her employer.
   const head = ofAt > 0 ? words.slice(0, ofAt) : words;

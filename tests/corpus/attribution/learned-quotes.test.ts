@@ -22,6 +22,8 @@ describe('who said what, on sentences real news is made of', () => {
     expect(quotes('Councilman Raymond Diaz said the budget was balanced for the first time.')).toEqual(['Raymond Diaz: the budget was balanced for the first time.']);
     expect(roleOf('Councilman Raymond Diaz said the budget was balanced for the first time.', 'Raymond Diaz')).toBe('Councilman');
     expect(quotes('Councillor (Cllr) Jane Roe of the Green Party added, "We will fight this plan."')).toEqual(['Jane Roe: We will fight this plan.']);
+    expect(quotes('"The impact is still small," Cameron Easley for Morning Consult wrote.')).toEqual(['Cameron Easley: The impact is still small,']);
+    expect(quotes('The Center for American Progress said the bill would cut taxes for most families.')).toEqual(['Center for American Progress: the bill would cut taxes for most families.']);
   });
 
   it('gives a description to the person introduced by it, and to no one else', () => {

@@ -28,6 +28,11 @@ describe('the speaker a tagged source names', () => {
     expect(m("Clinton's campaign")).toMatchObject({ name: 'Clinton campaign', kind: 'organisation' });
   });
 
+  it('names no one with a day, a month or a figure', () => {
+    expect(m('tweets early Friday')).toBeNull();
+    expect(m('32% of Republican')).toBeNull();
+  });
+
   it('names no one with a common noun that only the sentence capitalises', () => {
     expect(m('Officials')).toBeNull();
     expect(m('Critics')).toBeNull();
