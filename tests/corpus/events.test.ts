@@ -21,7 +21,6 @@ describe('explicit dates', () => {
     ['The strikes were conducted throughout July.', '2025-07'],
     ['The vote will take place in December.', '2025-12'],
     ['Finland lost Karelia in 1944.', '1944'],
-    ['Prices have risen since 2019.', '2019'],
   ])('%s → %s', (sentence, date) => {
     expect(dates(sentence).map((d) => d.split(' ')[0])).toEqual([date]);
   });

@@ -1,0 +1,31 @@
+// Expressions chrono reads as dates that date no event: habits ("every Saturday"), open ranges ("since March"),
+// durations ("the last three years", "within two months"), the moment of writing ("now"), and spans counted from
+// another event ("13 days after the bombings", "an hour later"), which chrono would count from today.
+import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+
+const HABIT = /\b(?:every|each)\s+(?:other\s+)?$/i;
+const OPEN_RANGE = /\bsince\s+$/i;
+const COUNT = String.raw`(?:few|several|couple of|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)`;
+const DURATION = new RegExp(String.raw`\b(?:last|past|next|coming|previous|first)\s+${COUNT}\s+(?:days|weeks|months|years|decades)\b|^(?:in|within|for|over)\b.*\b(?:days?|weeks?|months?|years?|hours?|minutes?)$`, 'i');
+/** "three days later", "an hour after": counted from an event the sentence names, never from today. */
+const FROM_ANOTHER = /\b(?:later|after|afterwards|before|earlier)\b/i;
+const TIME_UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
+
+function datesNothing(context: ParsingContext, r: ParsingResult): boolean {
+  const before = context.text.slice(Math.max(0, r.index - 20), r.index);
+  const text = r.text;
+  if (HABIT.test(before) || OPEN_RANGE.test(before) || /^since\b/i.test(text)) return true;
+  if (DURATION.test(text)) return true;
+  if (r.tags().has('casualReference/now') || /^now$/i.test(text)) return true;
+  // "5 1/2 hours": a fraction.
+  if (/^\d{1,2}\/\d{1,2}$/.test(text) && /\d\s$/.test(before)) return true;
+  // "the March for Life", "the March of the Mothers": a month's name naming something else.
+  const c = r.start;
+  if (c.isCertain('month') && !c.isCertain('day') && !c.isCertain('year') && /^\s*(?:of|for)\s+(?:the\s+)?[A-Z]/.test(context.text.slice(r.index + text.length).replace(/^\s*of\b(?=\s+of)/, ''))) return true;
+  if (/\bof$/i.test(text) && c.isCertain('month') && !c.isCertain('year')) return true;
+  return TIME_UNIT.test(text) && FROM_ANOTHER.test(text);
+}
+
+export const notEventsRefiner: Refiner = {
+  refine: (context, results) => results.filter((r) => !datesNothing(context, r)),
+};
