@@ -5,9 +5,9 @@ import type { Token } from '../tag/tag-text.ts';
 /** `either`: nothing in the clause says; the calendar decides (the nearest reading, the past preferred). */
 export type Tense = 'past' | 'future' | 'either';
 
-const MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'should', 'must', 'may', 'might', 'wo', 'ought']);
-/** "could" and "can" are ability as often as prospect ("could not be located Wednesday"). */
-const ABILITY = new Set(['could', 'can', 'ca']);
+const MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'should', 'must', 'may', 'might', 'wo', 'ought', 'can', 'ca']);
+/** "could" is a past ability as often as a prospect ("could not be located Wednesday", "could fall by Monday"). */
+const ABILITY = new Set(['could']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", 'having']);
 
@@ -24,7 +24,7 @@ const IRREGULAR_PAST = new Set(
  * Verbs whose object or complement lies ahead of them: "planned a demonstration on Saturday", "invited the
  * ministers to a ceremony on March 12", "postponed the hearing until Tuesday".
  */
-const PROSPECTIVE = /^(plan|schedul|expect|intend|propos|prepar|invit|hop|promis|vow|threaten|aim|slat|postpon|delay|reschedul|defer|adjourn|call|summon|due|await)/;
+const PROSPECTIVE = /^(plan|schedul|expect|intend|propos|prepar|invit|hop|promis|vow|threaten|aim|slat|postpon|delay|reschedul|defer|adjourn|due|await)/;
 
 /** After these a "to"-infinitive is something that did happen ("tried to flee on Monday"). */
 const IMPLICATIVE = /^(tr(y|ied|ies)|manag|fail|refus|began|begin|start|continu|attempt|used|happen|seem|appear|came|went|decline)/;
@@ -67,6 +67,19 @@ function groupEndingAt(tokens: Token[], last: number): Token[] {
 /** The verb that carries the tense: the first of the group ("are expected", "was supposed", "has been searching"). */
 const finite = (group: Token[]): Token | undefined => group.find(isVerb);
 
+/**
+ * "a summit set for Washington", "a service planned for Saturday was canceled": a participle after its noun and
+ * before a preposition, in a clause whose own verb comes before it or after it ("is expected to dominate …", "was").
+ */
+function reducedRelative(tokens: Token[], at: number): boolean {
+  const prev = tokens[at - 1];
+  const next = tokens[at + 1];
+  if (!prev || !NAMELIKE.has(prev.pos) || next?.pos !== 'ADP') return false;
+  if (verbBefore(tokens, at - 1) >= 0) return true;
+  const following = tokens.slice(at + 1).find(isVerb);
+  return following?.pos === 'AUX';
+}
+
 /** What one verb group says about time. */
 function tenseOfGroup(group: Token[], tokens: Token[]): Tense {
   const words = group.map((t) => t.lower);
@@ -84,7 +97,7 @@ function tenseOfGroup(group: Token[], tokens: Token[]): Tense {
     const headAt = before.some(isVerb) || !to ? -1 : verbBefore(tokens, tokens.indexOf(to));
     const headGroup = headAt >= 0 ? groupEndingAt(tokens, headAt) : before;
     const head = finite(headGroup);
-    if (!head) return 'future';
+    if (!head) return 'either';
     if (headGroup.some((t) => MODALS.has(t.lower))) return 'future';
     const chainPast = pastForm(head);
     const implicative = headGroup.some((t) => IMPLICATIVE.test(t.lower));
@@ -92,17 +105,27 @@ function tenseOfGroup(group: Token[], tokens: Token[]): Tense {
     // "was supposed to open at the end of August", "planned to leave on Thursday": either way round.
     return chainPast ? 'either' : 'future';
   }
+  // "a summit set for April", "a service planned for Saturday": a participle after its noun says when it was
+  // planned for, not which way from today.
+  if (group.length === 1 && (PROSPECTIVE.test(main.lower) || main.lower === 'set') && pastForm(main) && reducedRelative(tokens, tokens.indexOf(main))) return 'either';
   if (PROSPECTIVE.test(main.lower)) return 'future';
   // A perfect takes no definite past time ("has invited them to a ceremony on March 12"): the date belongs elsewhere.
   if (PERFECT_AUX.has(tensed.lower)) return 'either';
   return pastForm(tensed) ? 'past' : 'either';
 }
 
+const NAMELIKE = new Set(['PROPN', 'NOUN']);
+/** The comma of a list of names ("admit Poland, Hungary and the Czech Republic in March"): no clause ends there. */
+function listComma(tokens: Token[], i: number): boolean {
+  return tokens[i]?.text === ',' && NAMELIKE.has(tokens[i - 1]?.pos ?? 'X') && NAMELIKE.has(tokens[i + 1]?.pos ?? 'X');
+}
+
 /** The nearest verb group before `from` (exclusive) within the clause, as the index of its last token. */
 function verbBefore(tokens: Token[], from: number): number {
   for (let i = from - 1; i >= 0; i--) {
     const t = tokens[i];
-    if (!t || endsClause(tokens, i)) return -1;
+    if (!t) return -1;
+    if (endsClause(tokens, i) && !listComma(tokens, i)) return -1;
     if (isVerb(t)) return i;
   }
   return -1;

@@ -5,6 +5,9 @@ import type { Tense } from './clause-tense.ts';
 const DAY = 86_400_000;
 /** With no tense to go by, a date up to this far back is read as past; beyond it, as the next one. */
 const PAST_WINDOW_DAYS = 275;
+/** A directed reading this far away yields to the other one when that one is this near. */
+const FAR_DAYS = 300;
+const NEAR_DAYS = 31;
 
 /** The year of a yearly date (`dayIn(year)` gives its month and day that year) as seen from `reference`. */
 export function yearFor(dayIn: (year: number) => { month: number; day: number }, reference: Date, tense: Tense): number {
@@ -16,9 +19,13 @@ export function yearFor(dayIn: (year: number) => { month: number; day: number },
   const year = reference.getFullYear();
   const past = at(year) <= ref ? year : year - 1;
   const future = at(year) >= ref ? year : year + 1;
-  if (tense === 'past') return past;
-  if (tense === 'future') return future;
-  return (ref - at(past)) / DAY <= PAST_WINDOW_DAYS ? past : future;
+  const back = (ref - at(past)) / DAY;
+  const ahead = (at(future) - ref) / DAY;
+  // A deadline reported a day after it passed, an event a few days off told in the past of its planning: nobody
+  // writes "Jan. 14" for a date eleven months away when one lies within a month.
+  if (tense === 'past') return back > FAR_DAYS && ahead <= NEAR_DAYS ? future : past;
+  if (tense === 'future') return ahead > FAR_DAYS && back <= NEAR_DAYS ? past : future;
+  return back <= PAST_WINDOW_DAYS ? past : future;
 }
 
 /** A month named without a year: the whole month counts as "already begun" once its first day has come. */

@@ -3,6 +3,7 @@
 // another event ("13 days after the bombings", "an hour later"), which chrono would count from today.
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 
+const NOW_TAG = 'casualReference/now';
 const HABIT = /\b(?:every|each)\s+(?:other\s+)?$/i;
 const OPEN_RANGE = /\bsince\s+$/i;
 const COUNT = String.raw`(?:few|several|couple of|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)`;
@@ -16,7 +17,7 @@ function datesNothing(context: ParsingContext, r: ParsingResult): boolean {
   const text = r.text;
   if (HABIT.test(before) || OPEN_RANGE.test(before) || /^since\b/i.test(text)) return true;
   if (DURATION.test(text)) return true;
-  if (r.tags().has('casualReference/now') || /^now$/i.test(text)) return true;
+  if (r.tags().has(NOW_TAG) || /^now$/i.test(text)) return true;
   // "5 1/2 hours": a fraction.
   if (/^\d{1,2}\/\d{1,2}$/.test(text) && /\d\s$/.test(before)) return true;
   // "the March for Life", "the March of the Mothers": a month's name naming something else.
@@ -26,6 +27,18 @@ function datesNothing(context: ParsingContext, r: ParsingResult): boolean {
   return TIME_UNIT.test(text) && FROM_ANOTHER.test(text);
 }
 
+/** "from now to Election Day": the range's end is the date; its start is the moment of writing. */
+function endOfRangeFromNow(context: ParsingContext, r: ParsingResult): ParsingResult {
+  if (!r.end) return r;
+  const end = NEW_RANGE_END.exec(r.text);
+  if (!end) return r;
+  const shifted = context.createParsingResult(r.index + end[0].length, r.text.slice(end[0].length), r.end);
+  // The holiday's tag goes with it; "now"'s stays behind.
+  shifted.addTags([...r.tags()].filter((t) => t !== NOW_TAG && !t.startsWith('parser/ENCasualDate')));
+  return shifted;
+}
+const NEW_RANGE_END = /^(?:from\s+)?now\s+(?:to|until|till|through)\s+/i;
+
 export const notEventsRefiner: Refiner = {
-  refine: (context, results) => results.filter((r) => !datesNothing(context, r)),
+  refine: (context, results) => results.map((r) => endOfRangeFromNow(context, r)).filter((r) => !datesNothing(context, r)),
 };
