@@ -2,14 +2,19 @@
 // Saturday" forward, "planned a rally for Saturday" forward, "have been searching since the Oct. 23 slaying" either.
 import type { Token } from '../tag/tag-text.ts';
 
-/** `either`: nothing in the clause says; the calendar decides (the nearest reading, the past preferred). */
-export type Tense = 'past' | 'future' | 'either';
+/**
+ * `either`: nothing in the clause says; the calendar decides (the nearest reading, the past preferred).
+ * `prospect`: a plan told in the past ("planned a march on Saturday", "was scheduled for January"): ahead of when
+ * it was planned, so the coming weekday, and the nearest month or day whichever side it lies.
+ */
+export type Tense = 'past' | 'future' | 'prospect' | 'either';
 
 const MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'should', 'must', 'may', 'might', 'wo', 'ought', 'can', 'ca']);
 /** "could" is a past ability as often as a prospect ("could not be located Wednesday", "could fall by Monday"). */
 const ABILITY = new Set(['could']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", 'having']);
+const PRESENT = new Set(['is', 'are', 'am', "'re", "'m", 'does', 'do']);
 
 /** Irregular simple pasts (wink-nlp's tags carry no tense); regular ones end in -ed. */
 const IRREGULAR_PAST = new Set(
@@ -102,16 +107,19 @@ function tenseOfGroup(group: Token[], tokens: Token[]): Tense {
     const chainPast = pastForm(head);
     const implicative = headGroup.some((t) => IMPLICATIVE.test(t.lower));
     if (implicative) return chainPast ? 'past' : 'either';
-    // "was supposed to open at the end of August", "planned to leave on Thursday": either way round.
-    return chainPast ? 'either' : 'future';
+    // "planned to leave on Thursday": a plan; "was supposed to open at the end of August": either way round.
+    if (chainPast) return headGroup.some((t) => PROSPECTIVE.test(t.lower)) ? 'prospect' : 'either';
+    return 'future';
   }
   // "a summit set for April", "a service planned for Saturday": a participle after its noun says when it was
   // planned for, not which way from today.
   if (group.length === 1 && (PROSPECTIVE.test(main.lower) || main.lower === 'set') && pastForm(main) && reducedRelative(tokens, tokens.indexOf(main))) return 'either';
-  if (PROSPECTIVE.test(main.lower)) return 'future';
+  if (PROSPECTIVE.test(main.lower)) return pastForm(tensed) ? 'prospect' : 'future';
   // A perfect takes no definite past time ("has invited them to a ceremony on March 12"): the date belongs elsewhere.
   if (PERFECT_AUX.has(tensed.lower)) return 'either';
-  return pastForm(tensed) ? 'past' : 'either';
+  if (pastForm(tensed)) return 'past';
+  // "The summit is held on April 24", "the trial opens Monday": a present with a date is a timetable.
+  return PRESENT.has(tensed.lower) || (tensed.pos === 'VERB' && /[^s]s$/.test(tensed.lower) && group.length === 1) ? 'future' : 'either';
 }
 
 const NAMELIKE = new Set(['PROPN', 'NOUN']);
@@ -162,6 +170,8 @@ export function tenseAt(tokens: Token[], start: number, end: number): Tense {
   if ((before && AHEAD_BEFORE.test(before.lower)) || (after && AHEAD_NOUN.test(after.lower))) return 'future';
   // "Wednesday's ruling": a thing named by its day, whatever the clause around it does.
   if (after?.lower === "'s" || after?.lower === "'") return 'either';
+  // "the August 7 bombings", "a 1996 law": the date names an event; the clause's tense is about something else.
+  if (after && (after.pos === 'NOUN' || after.pos === 'ADJ') && before && (before.pos === 'DET' || before.pos === 'PRON')) return 'either';
   const tense = clauseTense(tokens, first, last);
   // "could fall by Monday": a deadline, unless the clause says it has passed ("by August 11 the forces had ended").
   if (before?.lower === 'by' && tense === 'either') return 'future';

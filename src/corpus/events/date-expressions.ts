@@ -15,11 +15,11 @@ export interface DateMention {
 
 /** Cheap test before running the parsers: most sentences carry no date at all. */
 const MAYBE_DATE =
-  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|yesterday|tomorrow|ago|earlier|later|before|after|next|last|previous|following|day|week|month|year|decade|tonight|this)\b/i;
+  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|yesterday|tomorrow|ago|earlier|later|before|after|next|last|previous|following|day|week|weekend|month|year|decade|tonight|this|christmas|easter|halloween|valentine's)\b/i;
 
 /** What chrono can read at all: digits, month and weekday names, and the casual words. chrono is the slow part. */
 const CHRONO_MAYBE =
-  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|yesterday|tomorrow|tonight|ago|last|next|this (?:week|month|year|morning|afternoon|evening)|weekend|christmas|easter|thanksgiving|halloween|eve|day)\b/i;
+  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|yesterday|tomorrow|tonight|ago|last|next|this (?:week|month|year|morning|afternoon|evening|spring|summer|autumn|fall)|weekend|christmas|easter|thanksgiving|halloween|new year|valentine|(?:election|labor|memorial|veterans|armistice|independence|boxing|bastille|may|patrick's) day)\b/i;
 
 const MONTH_WORD = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
 const WEEKDAY_ABBREVIATION = /^(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/i;
@@ -27,7 +27,7 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 
 /** Expressions that count from the date just mentioned rather than from today. */
 const RELATIVE_TO_PREVIOUS = new RegExp(
-  String.raw`\b(?:(?:(?:later|earlier) )?that (?:same )?(?:day|morning|afternoon|evening|night)|(?:later|earlier) that (year|month)|the same (day|month|year)|the (?:next|following) (?:morning|afternoon|evening|night)|(the )?(day|week|month|year) (before|after|earlier|later)|the (next|following|previous|preceding) (day|week|month|year)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|\d+) (days?|weeks?|months?|years?|decades?) (earlier|later|before|after|afterwards|on))\b(?! (?:the|that|this|his|her|its|their|a|an)\b)`,
+  String.raw`\b(?:(?:(?:later|earlier) )?that (?:same )?(?:day|morning|afternoon|evening|night)|(?:later|earlier) that (year|month)|the same (day|month|year)|the (?:next|following) (?:morning|afternoon|evening|night)|(the )?(day|week|month|year) (before|after|earlier|later)|the (next|following|previous|preceding) (day|week|month|year)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|\d+) (days?|weeks?|months?|years?|decades?) (earlier|later|before|after|afterwards|on))\b`,
   'gi',
 );
 

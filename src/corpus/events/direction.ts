@@ -5,9 +5,6 @@ import type { Tense } from './clause-tense.ts';
 const DAY = 86_400_000;
 /** With no tense to go by, a date up to this far back is read as past; beyond it, as the next one. */
 const PAST_WINDOW_DAYS = 275;
-/** A directed reading this far away yields to the other one when that one is this near. */
-const FAR_DAYS = 300;
-const NEAR_DAYS = 31;
 
 /** The year of a yearly date (`dayIn(year)` gives its month and day that year) as seen from `reference`. */
 export function yearFor(dayIn: (year: number) => { month: number; day: number }, reference: Date, tense: Tense): number {
@@ -21,10 +18,9 @@ export function yearFor(dayIn: (year: number) => { month: number; day: number },
   const future = at(year) >= ref ? year : year + 1;
   const back = (ref - at(past)) / DAY;
   const ahead = (at(future) - ref) / DAY;
-  // A deadline reported a day after it passed, an event a few days off told in the past of its planning: nobody
-  // writes "Jan. 14" for a date eleven months away when one lies within a month.
-  if (tense === 'past') return back > FAR_DAYS && ahead <= NEAR_DAYS ? future : past;
-  if (tense === 'future') return ahead > FAR_DAYS && back <= NEAR_DAYS ? past : future;
+  if (tense === 'past') return past;
+  if (tense === 'future') return future;
+  if (tense === 'prospect') return back < ahead ? past : future;
   return back <= PAST_WINDOW_DAYS ? past : future;
 }
 
@@ -37,12 +33,13 @@ export function yearForMonth(month: number, reference: Date, tense: Tense): numb
   if (tense === 'past') return past;
   if (tense === 'future') return future;
   const back = (refMonth - month + 12) % 12;
+  if (tense === 'prospect') return back <= 12 - back ? past : future;
   return back * 30.5 <= PAST_WINDOW_DAYS ? past : future;
 }
 
 /** A weekday without a date: the last one (today included) looking back, the next one (today included) looking forward. */
 export function weekdayFrom(weekday: number, reference: Date, tense: Tense): Date {
   const ahead = (weekday - reference.getDay() + 7) % 7;
-  const offset = tense === 'future' ? ahead : tense === 'past' ? -((7 - ahead) % 7) : ahead <= 3 ? ahead : ahead - 7;
+  const offset = tense === 'future' || tense === 'prospect' ? ahead : tense === 'past' ? -((7 - ahead) % 7) : ahead <= 3 ? ahead : ahead - 7;
   return new Date(reference.getFullYear(), reference.getMonth(), reference.getDate() + offset, 12);
 }

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/corpus/events/date-expressions.ts';
+import { formatDate, type PartialDate } from '../../src/corpus/events/calendar.ts';
+import { weekdayFrom, yearFor, yearForMonth } from '../../src/corpus/events/direction.ts';
+
+// 2025-10-15 is a Wednesday.
+const OCT_15: PartialDate = { year: 2025, month: 10, day: 15, granularity: 'day' };
+const dates = (sentence: string, published: PartialDate = OCT_15) => findDates(sentence, published, () => null).map((d) => formatDate(d.date));
+
+describe('a weekday alone takes its direction from the clause', () => {
+  it.each([
+    ['The minister said on Tuesday that talks had stalled.', '2025-10-14'],
+    ['Police arrested two men Saturday.', '2025-10-11'],
+    ['The ministers will travel to Geneva on Saturday.', '2025-10-18'],
+    ['Tickets go on sale next Monday.', '2025-10-20'],
+    ['The team planned to leave Nairobi on Thursday.', '2025-10-16'],
+    ['Protesters planned a march on Saturday and were planning to block the airport on Monday.', '2025-10-18 2025-10-20'],
+    ['The bridge could fall by Monday, engineers warned.', '2025-10-20'],
+    ['On Sunday, the company said it had found the fault.', '2025-10-12'],
+    ['Until Thursday, investigators had not named a suspect.', '2025-10-09'],
+    ['The relatives vowed to fight Monday\'s ruling.', '2025-10-13'],
+    // A plan told in the past: the coming Saturday.
+    ['A concert planned for Saturday was cancelled.', '2025-10-18'],
+    ['Officials postponed until Tuesday any decision on the merger.', '2025-10-21'],
+  ])('%s → %s', (sentence, expected) => {
+    expect(dates(sentence).join(' ')).toBe(expected);
+  });
+
+  it('gives a "Monday, Oct. 26" the year in which that day is a Monday', () => {
+    expect(dates('The paper said in an editorial on Monday, Oct. 26:', { year: 1998, month: 10, day: 25, granularity: 'day' })).toEqual(['1998-10-26']);
+  });
+});
+
+describe('a month or day without a year takes its year from the clause and the calendar', () => {
+  it.each([
+    ['The dividend is payable Nov. 30.', '2025-11-30'],
+    ['The factory opened in November.', '2024-11'],
+    ['The vote will take place in March.', '2026-03'],
+    ['The alliance has decided to admit the three countries in early March.', '2026-03'],
+    ['The hearing was scheduled for January, officials said.', '2026-01'],
+    ['The opening was scheduled for August, but the builders were late.', '2025-08'],
+    ['The boy must be returned to his father by Oct. 20.', '2025-10-20'],
+    ['The Aug. 7 bombings killed 257 people.', '2025-08-07'],
+    ['Investigators have been searching for him since shortly after the Feb. 23 shooting.', '2025-02-23'],
+    ['The factory was supposed to open at the end of August.', '2025-08'],
+  ])('%s → %s', (sentence, expected) => {
+    expect(dates(sentence).join(' ')).toBe(expected);
+  });
+
+  it('reads a present tense with a date as a timetable', () => {
+    expect(dates('The trial opens on Monday.')).toEqual(['2025-10-20']);
+    expect(dates('The summit is held on April 24.')).toEqual(['2026-04-24']);
+  });
+});
+
+describe('the calendar choices', () => {
+  const ref = new Date(2025, 9, 15, 12);
+  it('picks the last or the next occurrence of a yearly day', () => {
+    expect(yearFor(() => ({ month: 11, day: 30 }), ref, 'past')).toBe(2024);
+    expect(yearFor(() => ({ month: 11, day: 30 }), ref, 'future')).toBe(2025);
+    // Nothing in the clause: the past up to about nine months back, otherwise the next one.
+    expect(yearFor(() => ({ month: 3, day: 1 }), ref, 'either')).toBe(2025);
+    expect(yearFor(() => ({ month: 11, day: 30 }), ref, 'either')).toBe(2025);
+    expect(yearFor(() => ({ month: 10, day: 20 }), ref, 'past')).toBe(2024);
+    // A plan told in the past: whichever is nearer.
+    expect(yearFor(() => ({ month: 1, day: 10 }), ref, 'prospect')).toBe(2026);
+    expect(yearFor(() => ({ month: 8, day: 30 }), ref, 'prospect')).toBe(2025);
+  });
+
+  it('counts a month as begun from its first day', () => {
+    expect(yearForMonth(10, ref, 'past')).toBe(2025);
+    expect(yearForMonth(10, ref, 'future')).toBe(2025);
+    expect(yearForMonth(12, ref, 'past')).toBe(2024);
+    expect(yearForMonth(2, ref, 'future')).toBe(2026);
+  });
+
+  it('finds a weekday today, back or forward', () => {
+    const day = (d: Date) => `${d.getMonth() + 1}-${d.getDate()}`;
+    expect(day(weekdayFrom(3, ref, 'past'))).toBe('10-15');
+    expect(day(weekdayFrom(1, ref, 'past'))).toBe('10-13');
+    expect(day(weekdayFrom(1, ref, 'future'))).toBe('10-20');
+    expect(day(weekdayFrom(5, ref, 'either'))).toBe('10-17');
+    expect(day(weekdayFrom(0, ref, 'either'))).toBe('10-12');
+  });
+});
