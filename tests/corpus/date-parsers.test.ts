@@ -121,3 +121,32 @@ describe('dates counted from the date just mentioned', () => {
     expect(found('Less than a decade after exchanging communist rule, they joined.', JAN_12, oct23)).toEqual([]);
   });
 });
+
+describe('what dates no event', () => {
+  it.each([
+    'The market opens every Saturday.',
+    'Each Monday the committee meets.',
+    'Prices have fallen since March.',
+    'Sales doubled over the last three years.',
+    'Talks will go on for the next few days.',
+    'The agreement must be ratified within two months.',
+    'The ruling is now final.',
+    'Retaliating 13 days after the bombings, the navy fired missiles.',
+    'Just over an hour later, he was declared dead.',
+    'She will spend 5 1/2 hours in Nairobi.',
+  ])('%s', (sentence) => {
+    expect(found(sentence)).toEqual([]);
+  });
+
+  it('keeps the end of a range that starts now ("from now to Election Day")', () => {
+    expect(datesOf('It will be our theme from now to Election Day.', { year: 1998, month: 10, day: 26, granularity: 'day' })).toEqual(['1998-11-03']);
+  });
+
+  it('keeps a span chrono counts from a date it read ("the day before last Tuesday")', () => {
+    expect(datesOf('The day before last Tuesday\'s hearing, he went to the house.', { year: 2000, month: 2, day: 24, granularity: 'day' })).toEqual(['2000-02-21']);
+  });
+
+  it('reads the date of "the night of Oct. 23", not today', () => {
+    expect(datesOf('He was shot on the night of Friday, Oct. 23.', { year: 1998, month: 11, day: 21, granularity: 'day' })).toEqual(['1998-10-23']);
+  });
+});

@@ -8,8 +8,11 @@ const HABIT = /\b(?:every|each)\s+(?:other\s+)?$/i;
 const OPEN_RANGE = /\bsince\s+$/i;
 const COUNT = String.raw`(?:few|several|couple of|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)`;
 const DURATION = new RegExp(String.raw`\b(?:last|past|next|coming|previous|first)\s+${COUNT}\s+(?:days|weeks|months|years|decades)\b|^(?:in|within|for|over)\b.*\b(?:days?|weeks?|months?|years?|hours?|minutes?)$`, 'i');
-/** "three days later", "an hour after": counted from an event the sentence names, never from today. */
-const FROM_ANOTHER = /\b(?:later|after|afterwards|before|earlier)\b/i;
+/**
+ * "three days later", "an hour after", "after three days": counted from an event the sentence names, never from
+ * today. (chrono's "the day before last Tuesday" counts from a date it read, and stays.)
+ */
+const FROM_ANOTHER = /\b(?:later|after|afterwards|before|earlier)$|^(?:after|before)\s/i;
 const TIME_UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
 
 function datesNothing(context: ParsingContext, r: ParsingResult): boolean {
