@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tenseAt } from '../../src/corpus/events/clause-tense.ts';
+import { saidJustBefore } from '../../src/corpus/events/refiners/direction.ts';
+import { tagText } from '../../src/corpus/tag/tag-text.ts';
 import { findDates } from '../../src/corpus/events/date-expressions.ts';
 import { formatDate, type PartialDate } from '../../src/corpus/events/calendar.ts';
 import { weekdayFrom, yearFor, yearForMonth } from '../../src/corpus/events/direction.ts';
@@ -81,5 +85,32 @@ describe('the calendar choices', () => {
     expect(day(weekdayFrom(1, ref, 'future'))).toBe('10-20');
     expect(day(weekdayFrom(5, ref, 'either'))).toBe('10-17');
     expect(day(weekdayFrom(0, ref, 'either'))).toBe('10-12');
+  });
+});
+
+describe('the fast path for "said Friday"', () => {
+  const SUBJECTS = ['Police', 'The minister', 'Officials in Kenya', 'She', 'The company, which makes drones,'];
+  const VERBS = ['said', 'told reporters', 'announced', 'had said', 'has said', 'confirmed', 'will say', 'denied'];
+  const DATES = ['Friday', 'on Friday', 'Nov. 3', 'on Nov. 3', "Friday's"];
+  const RESTS = [' that the talks would resume.', '.', ' the ruling was wrong.', ', and left.'];
+  it('agrees with the tagged clause wherever it answers', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SUBJECTS), fc.constantFrom(...VERBS), fc.constantFrom(...DATES), fc.constantFrom(...RESTS), (subject, verb, date, rest) => {
+        const sentence = `${subject} ${verb} ${date}${rest}`;
+        const bare = date.replace(/^on /, '').replace(/'s$/, '');
+        const index = sentence.indexOf(bare);
+        if (saidJustBefore(sentence, { index, text: bare })) expect(tenseAt(tagText(sentence), index, index + bare.length)).toBe('past');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers for a past speech verb right before the date, and not otherwise', () => {
+    const at = (sentence: string, date: string) => saidJustBefore(sentence, { index: sentence.indexOf(date), text: date });
+    expect(at('Police said Friday they had found the car.', 'Friday')).toBe(true);
+    expect(at('Police said on Friday they had found the car.', 'Friday')).toBe(true);
+    expect(at('Police have said Friday is too late.', 'Friday')).toBe(false);
+    expect(at("Police said Friday's raid was legal.", 'Friday')).toBe(false);
+    expect(at('Police will say on Friday what they found.', 'Friday')).toBe(false);
   });
 });

@@ -19,11 +19,21 @@ const needsDirection = (r: ParsingResult): boolean => {
   return c.isCertain('month');
 };
 
-/** The last sentence tagged: the refiner runs once per parse, and the parse is remembered per sentence. */
-let tagged: { text: string; tokens: Token[] } | null = null;
-function tokensOf(text: string): Token[] {
-  if (tagged?.text !== text) tagged = { text, tokens: tagText(text) };
-  return tagged.tokens;
+/**
+ * How much of the sentence around its dates is tagged: the clause that governs a date lies close to it, and the
+ * tagger costs in proportion to what it reads (most of what dating a document costs).
+ */
+const LEFT_CHARS = 100;
+const RIGHT_CHARS = 80;
+
+/** Tokens of the part of `text` around [from, to), with offsets into `text`. */
+function tokensAround(text: string, from: number, to: number): Token[] {
+  let start = Math.max(0, from - LEFT_CHARS);
+  let end = Math.min(text.length, to + RIGHT_CHARS);
+  // Whole words only: cut at a space.
+  if (start > 0) start = text.indexOf(' ', start) + 1 || from;
+  if (end < text.length) end = text.lastIndexOf(' ', end) > to ? text.lastIndexOf(' ', end) : to;
+  return tagText(text.slice(start, end)).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
 }
 
 function redirect(r: ParsingResult, tense: Tense, ref: Date): void {
@@ -68,12 +78,37 @@ function redirect(r: ParsingResult, tense: Tense, ref: Date): void {
   }
 }
 
+/** Whether the clause's tense can change the date: not for today's weekday, this month, or today. */
+function tenseMatters(r: ParsingResult, ref: Date): boolean {
+  const back = r.clone();
+  const ahead = r.clone();
+  redirect(back, 'past', ref);
+  redirect(ahead, 'future', ref);
+  return back.start.date().getTime() !== ahead.start.date().getTime();
+}
+
+/**
+ * "Police said Friday": a past speech verb right before the date is the verb the tagger would find (tested against
+ * it in date-direction.test.ts). Tagging is most of what dates cost, and news dates its statements this way.
+ */
+const SAID_JUST_BEFORE = /(?<!\b(?:has|have|'ve|having)\s)\b(?:said|told|announced|reported|added|confirmed|denied|warned|wrote|stated|declared|testified)\s+(?:on\s+)?$/i;
+export function saidJustBefore(text: string, r: { index: number; text: string }): boolean {
+  return SAID_JUST_BEFORE.test(text.slice(Math.max(0, r.index - 30), r.index)) && !/^['’]s?\b/.test(text.slice(r.index + r.text.length));
+}
+
 export const directionRefiner: Refiner = {
   refine(context: ParsingContext, results: ParsingResult[]) {
-    const open = results.filter(needsDirection);
+    const ref = context.refDate;
+    const open: ParsingResult[] = [];
+    for (const r of results) {
+      if (!needsDirection(r)) continue;
+      if (!tenseMatters(r, ref) || saidJustBefore(context.text, r)) redirect(r, 'past', ref);
+      else open.push(r);
+    }
     if (!open.length) return results;
-    const tokens = tokensOf(context.text);
-    for (const r of open) redirect(r, tenseAt(tokens, r.index, r.index + r.text.length), context.refDate);
+    // One tagging per sentence, of the stretch that holds its open dates.
+    const tokens = tokensAround(context.text, Math.min(...open.map((r) => r.index)), Math.max(...open.map((r) => r.index + r.text.length)));
+    for (const r of open) redirect(r, tenseAt(tokens, r.index, r.index + r.text.length), ref);
     return results;
   },
 };
