@@ -114,3 +114,22 @@ describe('the fast path for "said Friday"', () => {
     expect(at('Police will say on Friday what they found.', 'Friday')).toBe(false);
   });
 });
+
+describe('more cues from the clause', () => {
+  const SEP_24: PartialDate = { year: 2025, month: 9, day: 24, granularity: 'day' };
+  it.each([
+    ['The club will sign him in the January transfer window.', '2026-01'],
+    ['The club signed him in the January transfer window.', '2025-01'],
+    ['Clubs are preparing ahead of the January transfer window.', '2026-01'],
+    ['The fire is linked to the August 7 bombings.', '2025-08-07'],
+    ['Ministers are meeting on Friday.', '2025-09-26'],
+    ['He left three weeks ago.', '2025-09'],
+  ])('%s → %s', (sentence, expected) => {
+    expect(dates(sentence, SEP_24).join(' ')).toBe(expected);
+  });
+
+  it('gives no month to a week ago that straddles two months', () => {
+    // A week before 2025-10-08 is 1 October, in the week of 29 September to 5 October.
+    expect(dates('He left a week ago.', { year: 2025, month: 10, day: 8, granularity: 'day' })).toEqual([]);
+  });
+});

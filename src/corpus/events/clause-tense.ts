@@ -8,6 +8,8 @@ import type { Token } from '../tag/tag-text.ts';
  * it was planned, so the coming weekday, and the nearest month or day whichever side it lies.
  */
 export type Tense = 'past' | 'future' | 'prospect' | 'either';
+/** What a verb group says before the date's own use is weighed: a present tense is a timetable or nothing. */
+type Reading = Tense | 'present';
 
 const MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'should', 'must', 'may', 'might', 'wo', 'ought', 'can', 'ca']);
 /** "could" is a past ability as often as a prospect ("could not be located Wednesday", "could fall by Monday"). */
@@ -86,7 +88,7 @@ function reducedRelative(tokens: Token[], at: number): boolean {
 }
 
 /** What one verb group says about time. */
-function tenseOfGroup(group: Token[], tokens: Token[]): Tense {
+function tenseOfGroup(group: Token[], tokens: Token[]): Reading {
   const words = group.map((t) => t.lower);
   if (words.some((w) => MODALS.has(w)) && !words.includes('have')) return 'future';
   if (words.some((w) => ABILITY.has(w))) return 'either';
@@ -119,7 +121,7 @@ function tenseOfGroup(group: Token[], tokens: Token[]): Tense {
   if (PERFECT_AUX.has(tensed.lower)) return 'either';
   if (pastForm(tensed)) return 'past';
   // "The summit is held on April 24", "the trial opens Monday": a present with a date is a timetable.
-  return PRESENT.has(tensed.lower) || (tensed.pos === 'VERB' && /[^s]s$/.test(tensed.lower) && group.length === 1) ? 'future' : 'either';
+  return PRESENT.has(tensed.lower) || (tensed.pos === 'VERB' && /[^s]s$/.test(tensed.lower) && group.length === 1) ? 'present' : 'either';
 }
 
 const NAMELIKE = new Set(['PROPN', 'NOUN']);
@@ -159,6 +161,12 @@ function verbAfter(tokens: Token[], from: number, crossComma: boolean): number {
   return -1;
 }
 
+/** "ahead of the January transfer window", "in the run-up to Monday's vote", "in time for Christmas". */
+function aheadOf(tokens: Token[], first: number): boolean {
+  const words = tokens.slice(Math.max(0, first - 5), first).map((t) => t.lower).join(' ');
+  return /\b(?:ahead of|run(?: - |-| )up to|in time for|in preparation for)(?: the| this| next)?$/.test(words);
+}
+
 /** The tense that governs the date at characters [start, end) of the tagged sentence. */
 export function tenseAt(tokens: Token[], start: number, end: number): Tense {
   const first = tokens.findIndex((t) => t.end > start);
@@ -170,15 +178,19 @@ export function tenseAt(tokens: Token[], start: number, end: number): Tense {
   if ((before && AHEAD_BEFORE.test(before.lower)) || (after && AHEAD_NOUN.test(after.lower))) return 'future';
   // "Wednesday's ruling": a thing named by its day, whatever the clause around it does.
   if (after?.lower === "'s" || after?.lower === "'") return 'either';
-  // "the August 7 bombings", "a 1996 law": the date names an event; the clause's tense is about something else.
-  if (after && (after.pos === 'NOUN' || after.pos === 'ADJ') && before && (before.pos === 'DET' || before.pos === 'PRON')) return 'either';
-  const tense = clauseTense(tokens, first, last);
+  const reading = clauseTense(tokens, first, last);
+  // "the August 7 bombings", "a 1996 law": the date names an event, and a present tense around it ("is linked to
+  // the August 7 bombings") says nothing of when; "will sign in the January window" still looks ahead.
+  const attributive = after !== undefined && before !== undefined && before.pos === 'DET' && ['NOUN', 'ADJ', 'VERB'].includes(after.pos);
+  const tense: Tense = reading === 'present' ? (attributive ? 'either' : 'future') : reading;
+  // Ahead of something told in the past ("signed players ahead of the January window") is a plan seen from then.
+  if (aheadOf(tokens, first)) return tense === 'past' || tense === 'prospect' ? 'prospect' : 'future';
   // "could fall by Monday": a deadline, unless the clause says it has passed ("by August 11 the forces had ended").
   if (before?.lower === 'by' && tense === 'either') return 'future';
   return tense;
 }
 
-function clauseTense(tokens: Token[], first: number, last: number): Tense {
+function clauseTense(tokens: Token[], first: number, last: number): Reading {
   const left = verbBefore(tokens, first);
   if (left >= 0) return tenseOfGroup(groupEndingAt(tokens, left), tokens);
   const right = verbAfter(tokens, last + 1, first === 0 || tokens[first - 1]?.pos === 'ADP');

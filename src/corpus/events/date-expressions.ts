@@ -175,6 +175,8 @@ function resolveChrono(r: chrono.ParsedResult, text: string, reference: PartialD
     if (!end || end.get('month') !== c.get('month') || end.get('year') !== c.get('year')) return null;
     return { year: c.get('year') ?? 0, month: c.get('month') ?? 1, granularity: 'month' };
   }
+  // "three weeks ago": that week, as its month when it lies in one month.
+  if (/\bweeks? ago$/.test(lowerText) && certain('day')) return monthOfWeek(c.get('year') ?? 0, c.get('month') ?? 1, c.get('day') ?? 1);
   // chrono's own weeks ("in the past week") are durations or spans without a one-month reading.
   if (/\bweek(end)?s?\b/.test(lowerText)) return null;
   if (!certain('day') && !certain('month') && !certain('weekday') && !certain('year') && !casual) return null;
@@ -189,6 +191,17 @@ function resolveChrono(r: chrono.ParsedResult, text: string, reference: PartialD
   const granularity = certain('day') ? 'day' : certain('month') ? 'month' : 'year';
   if (granularity === 'year' && !certain('year')) return null;
   return granularity === 'day' ? { year: y, month: m, day: d, granularity } : granularity === 'month' ? { year: y, month: m, granularity } : { year: y, granularity };
+}
+
+/** The month of the Monday-to-Sunday week holding a day, when the whole week lies in that month. */
+function monthOfWeek(year: number, month: number, day: number): PartialDate | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const monday = new Date(date);
+  monday.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  const sunday = new Date(monday);
+  sunday.setUTCDate(monday.getUTCDate() + 6);
+  if (monday.getUTCMonth() !== sunday.getUTCMonth()) return null;
+  return { year: monday.getUTCFullYear(), month: monday.getUTCMonth() + 1, granularity: 'month' };
 }
 
 /** Keeps the preposition that gives the date its sense ("throughout July", "By August 11", "On Thursday"). */
