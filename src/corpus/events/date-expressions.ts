@@ -1,6 +1,6 @@
 import type * as chrono from 'chrono-node';
-import { fromUtc, shift, toUtc, type PartialDate, type Unit } from './calendar.ts';
-import { allMatches } from '../text/matches.ts';
+import { fromUtc, shift, toUtc, type PartialDate } from './calendar.ts';
+import { anchoredExpressions } from './anchored.ts';
 import { NEWS_CHRONO } from './news-chrono.ts';
 import { SPAN_TAG } from './parsers/weeks.ts';
 
@@ -23,22 +23,6 @@ const CHRONO_MAYBE =
 
 const MONTH_WORD = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
 const WEEKDAY_ABBREVIATION = /^(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/i;
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };
-
-/** Expressions that count from the date just mentioned rather than from today. */
-const RELATIVE_TO_PREVIOUS = new RegExp(
-  String.raw`\b(?:(?:(?:later|earlier) )?that (?:same )?(?:day|morning|afternoon|evening|night)|(?:later|earlier) that (year|month)|the same (day|month|year)|the (?:next|following) (?:morning|afternoon|evening|night)|(the )?(day|week|month|year) (before|after|earlier|later)|the (next|following|previous|preceding) (day|week|month|year)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|\d+) (days?|weeks?|months?|years?|decades?) (earlier|later|before|after|afterwards|on))\b`,
-  'gi',
-);
-
-/** Every form of RELATIVE_TO_PREVIOUS names its unit: a cheap test first. */
-const RELATIVE_UNIT = /day|week|month|year|decade|morning|afternoon|evening|night/i;
-
-/** "that day", "later that year", "the same day": the date just mentioned itself. */
-const SAME_AS_PREVIOUS = /\bthat\b|\bsame\b/i;
-/** "the next morning": the day after it. */
-const PART_OF_NEXT_DAY = /^the (?:next|following) (?:morning|afternoon|evening|night)$/i;
-
 /**
  * Dates in one sentence, resolved against `reference` (today for the text) and `previous` (the date just
  * mentioned, for "the day before" and "five years earlier").
@@ -50,29 +34,8 @@ export function findDates(sentence: string, reference: PartialDate | null, previ
   const overlaps = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
 
   // Relative to the previous date: resolved in order, so each may chain on the one before.
-  const relative: Array<{ index: number; text: string; amount: number; unit: Unit }> = [];
-  for (const m of RELATIVE_UNIT.test(sentence) ? allMatches(RELATIVE_TO_PREVIOUS, sentence) : []) {
-    const text = m[0];
-    const lower = text.toLowerCase();
-    // "the day before authorities issued a warrant", "a decade after exchanging": counted from an event, not a date.
-    if (/\b(?:before|after)$/.test(lower) && /^\s+[\w$]/.test(sentence.slice((m.index ?? 0) + text.length))) continue;
-    const backwards = /\b(before|earlier|previous|preceding)\b/.test(lower);
-    let amount = 1;
-    let unit: Unit;
-    const counted = /^(\S+) (day|week|month|year|decade)s?/.exec(lower);
-    if (SAME_AS_PREVIOUS.test(lower)) {
-      amount = 0;
-      unit = (/(month|year)/.exec(lower)?.[1] ?? 'day') as Unit;
-    } else if (PART_OF_NEXT_DAY.test(lower)) unit = 'day';
-    // "the day before" counts one; only a number word or digits give another amount.
-    else if (counted && counted[1] !== 'the') {
-      amount = NUMBER_WORDS[counted[1] ?? ''] ?? Number(counted[1]);
-      unit = counted[2] as Unit;
-    } else unit = (/(day|week|month|year)/.exec(lower)?.[1] ?? 'day') as Unit;
-    if (!Number.isFinite(amount)) continue;
-    relative.push({ index: m.index ?? 0, text, amount: backwards && amount ? -amount : amount, unit });
-    taken.push([m.index ?? 0, (m.index ?? 0) + text.length]);
-  }
+  const relative = anchoredExpressions(sentence);
+  for (const r of relative) taken.push([r.index, r.index + r.text.length]);
 
   const parsed = !CHRONO_MAYBE.test(sentence) ? [] : parse(sentence, reference);
   for (const r of parsed) {
