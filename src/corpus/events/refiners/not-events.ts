@@ -4,6 +4,7 @@
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 
 const NOW_TAG = 'casualReference/now';
+const NOWADAYS = /^['\u2019]s\s+(?:youth|young|world|society|generation|generations|children|teenagers|standards|culture|politics|economy|technology|media)\b/i;
 const HABIT = /\b(?:every|each)\s+(?:other\s+)?$/i;
 const OPEN_RANGE = /\bsince\s+$/i;
 const COUNT = String.raw`(?:few|several|couple of|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)`;
@@ -20,6 +21,8 @@ function datesNothing(context: ParsingContext, r: ParsingResult): boolean {
   const text = r.text;
   if (HABIT.test(before) || OPEN_RANGE.test(before) || /^since\b/i.test(text)) return true;
   if (DURATION.test(text)) return true;
+  // "today's youth", "today's world": nowadays, not this day.
+  if (/^today$/i.test(text) && NOWADAYS.test(context.text.slice(r.index + text.length))) return true;
   if (r.tags().has(NOW_TAG) || /^now$/i.test(text)) return true;
   // "5 1/2 hours": a fraction.
   if (/^\d{1,2}\/\d{1,2}$/.test(text) && /\d\s$/.test(before)) return true;
