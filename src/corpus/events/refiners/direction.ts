@@ -26,6 +26,19 @@ const needsDirection = (r: ParsingResult): boolean => {
 const LEFT_CHARS = 100;
 const RIGHT_CHARS = 80;
 
+/** Results in order, in groups whose neighbours lie within one window of each other. */
+function nearby(results: ParsingResult[]): ParsingResult[][] {
+  const groups: ParsingResult[][] = [];
+  let end = -Infinity;
+  for (const r of [...results].sort((a, b) => a.index - b.index)) {
+    const last = groups[groups.length - 1];
+    if (last && r.index - end <= LEFT_CHARS + RIGHT_CHARS) last.push(r);
+    else groups.push([r]);
+    end = Math.max(end, r.index + r.text.length);
+  }
+  return groups;
+}
+
 /** Tokens of the part of `text` around [from, to), with offsets into `text`. */
 function tokensAround(text: string, from: number, to: number): Token[] {
   let start = Math.max(0, from - LEFT_CHARS);
@@ -106,9 +119,11 @@ export const directionRefiner: Refiner = {
       else open.push(r);
     }
     if (!open.length) return results;
-    // One tagging per sentence, of the stretch that holds its open dates.
-    const tokens = tokensAround(context.text, Math.min(...open.map((r) => r.index)), Math.max(...open.map((r) => r.index + r.text.length)));
-    for (const r of open) redirect(r, tenseAt(tokens, r.index, r.index + r.text.length), ref);
+    // One tagging per stretch of nearby open dates (one per sentence, but for run-on "sentences" such as tables).
+    for (const group of nearby(open)) {
+      const tokens = tokensAround(context.text, group[0]?.index ?? 0, Math.max(...group.map((r) => r.index + r.text.length)));
+      for (const r of group) redirect(r, tenseAt(tokens, r.index, r.index + r.text.length), ref);
+    }
     return results;
   },
 };
