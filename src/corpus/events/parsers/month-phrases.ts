@@ -8,10 +8,11 @@ const monthNumber = (word: string) => MONTHS.findIndex((m) => m.startsWith(word.
 
 /** "early October this year", "June last year", "April of next year". */
 const MONTH_RELATIVE_YEAR = new RegExp(
-  String.raw`\b((?:early|late|mid)[- ]?)?(${MONTH_NAMES})\.?(?:\s+of)?\s+(this|last|next|the previous|the following) year\b`,
+  String.raw`\b((?:early|late|mid)[- ]?)?(${MONTH_NAMES})\.?(?:\s+of)?\s+(this|last|next) year\b`,
   'i',
 );
-const YEAR_OFFSET: Record<string, number> = { this: 0, last: -1, 'the previous': -1, next: 1, 'the following': 1 };
+// "June the previous year" counts from the date just mentioned: left to the anchored expressions.
+const YEAR_OFFSET: Record<string, number> = { this: 0, last: -1, next: 1 };
 
 export const monthRelativeYearParser: Parser = {
   pattern: () => MONTH_RELATIVE_YEAR,
@@ -21,8 +22,6 @@ export const monthRelativeYearParser: Parser = {
     if (word === word.toLowerCase()) return null;
     const offset = YEAR_OFFSET[(match[3] ?? '').toLowerCase()];
     if (offset === undefined) return null;
-    // "the previous year" counts from the date just mentioned, not from today: left to the anchored expressions.
-    if (offset !== 0 && /^the /i.test(match[3] ?? '')) return null;
     return context.createParsingComponents({ year: context.refDate.getFullYear() + offset, month: monthNumber(word) });
   },
 };

@@ -13,6 +13,7 @@ const COUNTED = /^\s*(?:km|kilomet(?:er|re)s?|miles?|metres?|meters?|feet|people
 /** Nouns a year names an edition of. */
 const NAMED_EDITION = /^\s*(?:presidential |general |midterm |mid-term |parliamentary |local |olympic |winter |summer )?(?:elections?|olympics|games|world cup|cup|season|budget|census|model|target|targets|edition|championships?|class|campaign|race|primar(?:y|ies))\b/i;
 const OPEN_RANGE = /\bsince\s+$/i;
+const RANGE_START = /\b(?:1[0-9]|20)[0-9]{2},?\s+(?:and|or)\s+$/i;
 
 export const yearParser: Parser = {
   pattern: () => YEAR,
@@ -27,10 +28,9 @@ export const yearParser: Parser = {
     const word = (preposition[1] ?? '').toLowerCase();
     const determiner = ['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that'].includes(word);
     if (determiner && NAMED_EDITION.test(after)) return null;
-    // "and 1997" is a year only as the end of a range ("between 1994 and 1997").
-    if ((word === 'and' || word === 'or' || word === 'to' || word === 'through') && !/\b(?:between|from|in|of)\s+(?:1[0-9]|20)[0-9]{2}\s+\w+\s+$/i.test(before)) {
-      if (word !== 'to') return null;
-    }
+    // "and 1997" is a year only as the end of a range or a list of years ("between 1994 and 1997", "in 1994, 1995
+    // and 1997"); "to" and "through" also end a span from an event ("dating to 1994").
+    if ((word === 'and' || word === 'or') && !RANGE_START.test(before)) return null;
     // Round hundreds after a determiner are more often counts ("the 2000 soldiers") than years.
     if (determiner && /00$/.test(year) && /^\s+[a-z]+s\b/.test(after)) return null;
     // The expression keeps the word that gives it its sense ("in 1944", "the 1996"), as the other parsers do (and

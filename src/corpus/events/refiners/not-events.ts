@@ -28,7 +28,7 @@ function datesNothing(context: ParsingContext, r: ParsingResult): boolean {
   if (/^\d{1,2}\/\d{1,2}$/.test(text) && /\d\s$/.test(before)) return true;
   // "the March for Life", "the March of the Mothers": a month's name naming something else.
   const c = r.start;
-  if (c.isCertain('month') && !c.isCertain('day') && !c.isCertain('year') && /^\s*(?:of|for)\s+(?:the\s+)?[A-Z]/.test(context.text.slice(r.index + text.length).replace(/^\s*of\b(?=\s+of)/, ''))) return true;
+  if (c.isCertain('month') && !c.isCertain('day') && !c.isCertain('year') && /^\s*(?:of|for)\s+(?:the\s+)?[A-Z]/.test(context.text.slice(r.index + text.length))) return true;
   if (/\bof$/i.test(text) && c.isCertain('month') && !c.isCertain('year')) return true;
   return TIME_UNIT.test(text) && FROM_ANOTHER.test(text);
 }
