@@ -4,6 +4,10 @@ import type { Span } from '../text/sentences.ts';
 import type { DatedEvent, LoadedDocument } from '../types.ts';
 import { formatDate, parseIsoDate, shift, type PartialDate } from './calendar.ts';
 import { documentChrono, findDates, type ChronoParse } from './date-expressions.ts';
+import { datelineOf } from './dateline.ts';
+
+/** A dateline opens the story: it is looked for in its first few paragraphs only. */
+const DATELINE_PARAGRAPHS = 4;
 
 /** A news report dated by its own "today" describes that day in the present tense ("the factory continues to burn"). */
 const PRESENT_REPORT = /\b(continues? to \w+|continuing to \w+|(?:is|are) (?:still |now )?(?!going\b)\w+ing)\b/;
@@ -23,6 +27,8 @@ export function extractEvents(doc: LoadedDocument, sentenceSpans: Span[][], bloc
   for (const b of blocks) blockDates.set(b, blockReference(doc, sentenceSpans, b, published, parse));
 
   const events: DatedEvent[] = [];
+  // The author's today: the publication date, or the day a wire story's dateline gives.
+  let written: PartialDate | null = published;
   let authorAnchor: PartialDate | null = published;
   let anchor: PartialDate | null = published;
   let currentBlock: QuotedBlock | null = null;
@@ -32,13 +38,19 @@ export function extractEvents(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     const block = blockOf.get(pi) ?? null;
     if (block !== currentBlock) {
       // Entering or leaving a quoted block changes whose "today" and whose "just mentioned" date we follow.
-      anchor = block ? (blockDates.get(block)?.date ?? published) : authorAnchor;
+      anchor = block ? (blockDates.get(block)?.date ?? written) : authorAnchor;
       currentBlock = block;
     }
-    const reference = block ? (blockDates.get(block)?.date ?? published) : published;
+    // The dateline is no event: its date is when the story was written.
+    const dateline = !block && pi < DATELINE_PARAGRAPHS ? datelineOf(p.text) : null;
+    if (dateline?.dateText && published) {
+      const day = findDates(dateline.dateText, published, () => null, parse)[0]?.date;
+      if (day?.granularity === 'day') written = authorAnchor = anchor = day;
+    }
+    const reference = block ? (blockDates.get(block)?.date ?? written) : written;
     for (const s of sentenceSpans[pi] ?? []) {
       const sentence = p.text.slice(s.start, s.end).trim();
-      const found = findDates(sentence, reference, () => anchor, parse);
+      const found = findDates(sentence, reference, () => anchor, parse).filter((f) => !dateline || s.start + f.index >= dateline.end);
       for (const f of found) {
         events.push({ date: formatDate(f.date), granularity: f.date.granularity, text: sentence, expression: f.text, line: lineAt(p, s.start + f.index) });
         anchor = f.date;
