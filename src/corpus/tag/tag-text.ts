@@ -1,6 +1,6 @@
 // Tokens and part-of-speech tags from wink-nlp, with offsets back into the text they came from.
-import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type { WinkMethods } from 'wink-nlp';
 
 /** Universal POS tags, as wink-nlp's English model gives them. */
 export type Pos =
@@ -24,10 +24,18 @@ const token = (text: string, start: number, end: number, pos: Pos): Token => {
 };
 
 let nlp: WinkMethods | null = null;
-/** Loading the model costs about 0.2 s: only builds that tag anything pay it, once per process. */
+/**
+ * Loading the model costs about 0.2 s, most of it reading its data when the module is imported: it is required
+ * here, on the first text to tag, so a start-up that reads the index from its cache never pays it.
+ */
 function tagger(): WinkMethods {
-  // Only the tagger: sentences are the engine's own (they survive quotations and abbreviations as it needs).
-  nlp ??= winkNLP(model, ['pos']);
+  if (!nlp) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+    const model = require('wink-eng-lite-web-model') as import('wink-nlp').Model;
+    // Only the tagger: sentences are the engine's own (they survive quotations and abbreviations as it needs).
+    nlp = winkNLP(model, ['pos']);
+  }
   return nlp;
 }
 
