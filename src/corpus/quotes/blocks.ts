@@ -1,7 +1,7 @@
-import { parseMention, type Mention } from '../speakers/mention.ts';
-import { findSubject, trailingNounPhrase } from '../speakers/subject.ts';
+import type { Mention } from '../speakers/mention.ts';
 import type { Paragraph } from '../types.ts';
-import { speechVerbs } from './speech-verbs.ts';
+import { authorVoice, outsideQuotes, SINGLE_SCARE } from './block-ends.ts';
+import { citationSource, citeSource, introSource } from './block-starts.ts';
 
 /** A run of paragraphs the author quotes from another source, marked up or not. */
 export interface QuotedBlock {
@@ -13,106 +13,8 @@ export interface QuotedBlock {
   citation: number | null;
 }
 
-/**
- * "Title ( archived) - Publisher" or "Title - Author / Publisher": the line a blog puts above a quoted article.
- * The right-hand side is short, capitalised and ends without a full stop.
- */
-const CITATION = /^(.{6,}?)\s*(?:\(\s*archived\s*\))?\s+[-|]\s+((?:\p{Lu}[\p{L}\p{M}.&'’-]*|of|the|and|for|on|\/|,)(?:\s+(?:\p{Lu}[\p{L}\p{M}.&'’-]*|of|the|and|for|on|\/|,))*)\s*$/u;
-
-/** CITATION's separator, spaced on both sides: looked for first, as the full pattern is slow to fail on prose. */
-const SEPARATOR = /\s[-|]\s/;
-
-export function citationSource(text: string): { source: Mention | null; author: Mention | null } | null {
-  if (!SEPARATOR.test(text)) return null;
-  const m = CITATION.exec(text.trim());
-  if (!m || /[.!?:]$/.test(text.trim())) return null;
-  // `"…" - Pamela Padilla` signs a quotation with its speaker's name: a quote, not the title of an excerpt.
-  if (/^\s*["']/.test(m[1] ?? '') && /["']\s*$/.test(m[1] ?? '')) return null;
-  const right = (m[2] ?? '').trim();
-  if (right.split(/\s+/).length > 9) return null;
-  const parts = right.split(/\s*[/|,]\s*/).filter(Boolean);
-  const publication = parseMention(parts[parts.length - 1] ?? '');
-  const author = parts.length > 1 ? parseMention(parts[0] ?? '') : null;
-  const pub = publication ? { ...publication, kind: 'organisation' as const } : null;
-  return { source: pub, author: author?.kind === 'person' ? author : null };
-}
-
-/** A markup attribution ("John F. Kennedy", "Nora Lind, The Atlantic", "The Irish Times"): the person first, else the publication. */
-export function citeSource(cite: string): Mention | null {
-  const parts = cite.split(/\s*[,/|]\s*/).filter(Boolean);
-  const first = parseMention(parts[0] ?? '');
-  if (first?.reference === 'name') return first;
-  const last = parts.length > 1 ? parseMention(parts[parts.length - 1] ?? '') : null;
-  return last?.reference === 'name' ? { ...last, kind: 'organisation' } : null;
-}
-
-const PIECE = /(?:^|\b(?:from|in|by|of)\s+)(?:the\s+)?((?:\p{Lu}[\p{L}\p{M}.&'’-]*\s+){1,5})(?:piece|article|report|op-ed|editorial|story|column|interview|essay|analysis|paper|post|investigation|feature)\b/iu;
-const BY_AUTHOR = /\b(?:piece|article|op-ed|editorial|story|column|interview|essay|analysis|post|commentary|letter)\s+by\s+(.+?)(?=\s+(?:in|for|at|on|from)\s+(?:the\s+)?\p{Lu}|\s*[:,;(]|\s*$)/u;
-const IN_PUBLICATION = /\b(?:in|by|from)\s+(the\s+\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.&'’-]*){0,4})\s*(?:[:,]|$|\s+that\b)/u;
-
-/** Who an introducing line ("As the New York Times wrote yesterday:") says is about to be quoted. */
-export function introSource(text: string): Mention | null {
-  const piece = PIECE.exec(text);
-  if (piece) {
-    const m = parseMention(piece[1] ?? '');
-    if (m?.reference === 'name') return { ...m, kind: 'organisation' };
-  }
-  // "an op-ed by former Finance Minister Lars Eriksen in the …:": the author, not the paper, is quoted.
-  const by = BY_AUTHOR.exec(text);
-  const np = by ? trailingNounPhrase(by[1] ?? '') : null;
-  const author = np ? parseMention(np.text) : null;
-  if (author?.reference === 'name' && author.kind === 'person') return { ...author, role: null };
-  const verbs = speechVerbs(text);
-  for (const v of verbs) {
-    const subject = findSubject(text.slice(0, v.index));
-    if (subject && subject.mention.reference === 'name') return subject.mention;
-  }
-  const inPub = IN_PUBLICATION.exec(text);
-  if (inPub) {
-    const m = parseMention(inPub[1] ?? '');
-    if (m?.reference === 'name') return { ...m, kind: 'organisation' };
-  }
-  return null;
-}
-
-/** The role an introducing line gives a quoted author ("its former Foreign Minister Dmytro Kuleba…"). */
-export function introRole(intro: string, author: Mention): string | null {
-  const first = author.name.split(' ')[0];
-  if (!first) return null;
-  const words = intro.split(/\s+/);
-  const at = words.findIndex((w) => w.startsWith(first));
-  if (at <= 0) return null;
-  const role: string[] = [];
-  for (let i = at - 1; i >= 0 && role.length < 5; i--) {
-    const w = words[i] ?? '';
-    if (/^(former|then|acting|deputy|ex)$/i.test(w) || /^\p{Lu}/u.test(w)) role.unshift(w);
-    else break;
-  }
-  return role.length ? role.join(' ') : null;
-}
-
 /** Blocks without a citation line rarely run longer; an elision ("...") shows the excerpt goes on. */
 const MAX_UNCITED_RUN = 3;
-
-const FIRST_PERSON = /\b(I|I'm|I've|I'd|me|my|mine)\b/;
-const BACK_REFERENCE = /\b(that|this|these|those)\s+(statement|claim|assertion|argument|report|piece|article|op-ed|view|analysis|reasoning|narrative|assessment|quote|passage|excerpt|nonsense|propaganda)s?\b/i;
-
-/** Single-quoted phrases that are not apostrophes: the author's own scare quotes in some styles. */
-const SINGLE_SCARE = /(^|[\s([])'[^'\s][^']{0,60}?[^\s']'(?=[\s.,;:!?)\]]|$)/;
-
-function outsideQuotes(text: string): string {
-  return text.replace(/"[^"]*"/g, ' ');
-}
-
-/** Signs that the author, not the quoted source, is speaking again. */
-function authorVoice(text: string, authorUsesSingleQuotes: boolean): boolean {
-  const own = outsideQuotes(text);
-  if (FIRST_PERSON.test(own)) return true;
-  if (/\?\s*$/.test(own.trim()) || /\?\s+\p{Lu}/u.test(own)) return true;
-  if (BACK_REFERENCE.test(own)) return true;
-  if (authorUsesSingleQuotes && SINGLE_SCARE.test(own)) return true;
-  return false;
-}
 
 const isIntro = (p: Paragraph | undefined): boolean => !!p && p.kind === 'text' && /:\s*$/.test(p.text);
 const isProse = (p: Paragraph | undefined): boolean => !!p && (p.kind === 'text' || p.kind === 'blockquote');
