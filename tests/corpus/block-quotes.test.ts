@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, quoteList } from './helpers.ts';
-
-const blocks = (text: string, format: 'txt' | 'md' | 'html' = 'txt') => {
-  const a = analyse(text, format);
-  return a.quotes.filter((q) => q.kind === 'block').map((q) => `${q.line} ${a.speakers.find((s) => s.id === q.speakerId)?.name}: ${q.text}`);
-};
+import { analyse, blockList as blocks, quoteList } from './helpers.ts';
 
 describe('block quotes in plain text', () => {
   it('starts after an introducing line that names a publication and ends where the author speaks again', () => {

@@ -44,8 +44,8 @@ const IN_PUBLICATION = /\b(?:in|by|from)\s+(the\s+\p{Lu}[\p{L}\p{M}.&'’-]*(?:\
 export function introSource(text: string): Mention | null {
   const piece = PIECE.exec(text);
   if (piece) {
-    const m = parseMention(piece[1] ?? '');
-    if (m?.reference === 'name') return { ...m, kind: 'organisation' };
+    const m = outlet(piece[1] ?? '');
+    if (m) return { ...m, kind: 'organisation' };
   }
   // "an op-ed by former Finance Minister Lars Eriksen in the …:": the author, not the paper, is quoted.
   const by = BY_AUTHOR.exec(text);
@@ -62,7 +62,7 @@ export function introSource(text: string): Mention | null {
     const m = parseMention(inPub[1] ?? '');
     if (m?.reference === 'name') return { ...m, kind: 'organisation' };
   }
-  return null;
+  return bareSource(text);
 }
 
 /** The role an introducing line gives a quoted author ("its former Foreign Minister Dmytro Kuleba…"). */
@@ -81,3 +81,57 @@ export function introRole(intro: string, author: Mention): string | null {
   return role.length ? role.join(' ') : null;
 }
 
+
+/** A publication's name as a blog writes it: capitalised words, "of"/"and"/"&" between them. */
+const OUTLET = String.raw`\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|and|on|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,4}`;
+
+/** Words that open a labelled paragraph ("Update:", "Background:") and are never a source. */
+const LABELS = new Set(['update', 'updated', 'edit', 'note', 'notes', 'background', 'summary', 'conclusion', 'context', 'example', 'examples', 'source', 'sources', 'related', 'previously', 'also', 'disclaimer', 'correction', 'addendum', 'postscript', 'ps', 'p.s.', 'details', 'highlights', 'excerpt', 'excerpts', 'quote', 'key', 'bottom', 'first', 'second', 'third', 'finally', 'meanwhile', 'today', 'yesterday', 'question', 'answer', 'q', 'a', 'here', 'this', 'that', 'more', 'read', 'warning', 'caveat', 'lesson', 'result', 'results', 'verdict', 'why', 'what', 'how', 'tldr', 'tl;dr', 'spoiler', 'hint', 'reminder', 'breaking']);
+
+/** "the Post's", "today's Herald", "Reuters'": the publication alone, or null when the words name no one. */
+export function outlet(text: string): Mention | null {
+  const bare = text
+    .trim()
+    .replace(/['’]s?$/u, '')
+    .replace(/^(?:today|yesterday|tonight|tomorrow|this\s+\w+|last\s+\w+|\p{L}+day)['’]s\s+/iu, '');
+  const first = bare.split(/\s+/)[0] ?? '';
+  if (!/^\p{Lu}/u.test(first) || LABELS.has(bare.toLowerCase().replace(/^the\s+/, ''))) return null;
+  const m = parseMention(bare);
+  return m?.reference === 'name' ? m : null;
+}
+
+/** "Reuters:", "> The Times:", "Paul Krugman:": a line that is only a name and a colon. */
+const BARE = new RegExp(String.raw`^>?\s*(${OUTLET})\s*:$`, 'u');
+
+export function bareSource(text: string): Mention | null {
+  const m = BARE.exec(text.trim());
+  return m ? outlet(m[1] ?? '') : null;
+}
+
+const STORY = String.raw`(?:piece|article|report|reporting|story|column|op-?ed|editorial|analysis|essay|interview|feature|investigation|write-?up|dispatch|explainer|profile|review|scoop|coverage|take|account|long\s?read|leader)s?`;
+const DAY = String.raw`(?:(?:today|yesterday|this\s+\w+|last\s+\w+|\p{L}+day)['’]s\s+)`;
+
+/**
+ * A short paragraph that points at a story and says nothing else: "This piece in today's Herald is worth a read.",
+ * "The Post's report on Tuesday is grim.", "Reuters has the details." Its publication is quoted next.
+ */
+// Case-sensitive: a publication's name is capitalised, the words around it are not.
+const ANNOUNCING = [
+  new RegExp(String.raw`\b${STORY}\s+(?:in|at|from|over\s+at)\s+${DAY}?(?:the\s+)?(${OUTLET})`, 'u'),
+  new RegExp(String.raw`(?:^|\s)(?:the\s+)?(${OUTLET}['’]s?)\s+(?:[\p{L}-]+\s+){0,3}?${STORY}\b`, 'u'),
+  new RegExp(String.raw`^(${OUTLET})\s+(?:has|had|ran|runs|carries|carried|published|broke|got)\s+(?:[\p{L}-]+\s+){0,3}?(?:details|story|scoop|more|rundown|latest|numbers|background|${STORY})\b`, 'u'),
+];
+/** An announcement is a line or two; a longer paragraph that names a report is the author's own argument. */
+const MAX_ANNOUNCING_WORDS = 18;
+
+export function announcedSource(text: string): Mention | null {
+  const t = text.trim();
+  if (t.split(/\s+/).length > MAX_ANNOUNCING_WORDS || /["“”]/.test(t) || /\?$/.test(t) || speechVerbs(t).length) return null;
+  for (const re of ANNOUNCING) {
+    const m = re.exec(t);
+    const found = m ? outlet(m[1] ?? '') : null;
+    // "Melania Trump's story": a person's story is their life, not a publication's article.
+    if (found && found.kind !== 'person') return found;
+  }
+  return null;
+}

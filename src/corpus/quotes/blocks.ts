@@ -1,7 +1,7 @@
 import type { Mention } from '../speakers/mention.ts';
 import type { Paragraph } from '../types.ts';
 import { authorVoice, outsideQuotes, SINGLE_SCARE } from './block-ends.ts';
-import { citationSource, citeSource, introSource } from './block-starts.ts';
+import { announcedSource, citationSource, citeSource, introSource } from './block-starts.ts';
 
 /** A run of paragraphs the author quotes from another source, marked up or not. */
 export interface QuotedBlock {
@@ -21,7 +21,7 @@ const isProse = (p: Paragraph | undefined): boolean => !!p && (p.kind === 'text'
 
 /**
  * Finds quoted blocks. Marked-up block quotes (`>`, `<blockquote>`) are blocks as they stand. In plain text a
- * block starts after a line ending in ":" or a citation line, goes on over elisions, and ends at the next
+ * block starts after a line ending in ":", a citation line or a short paragraph that points at a story, goes on over elisions, and ends at the next
  * introducing line after an elision, a heading, or a paragraph in the author's own voice.
  */
 export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
@@ -95,6 +95,13 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       // No source named right after a quoted block: the author goes on quoting the same source.
       const inherited: Mention | null = !named && continuing ? continuing.source : null;
       pending = { source: named ?? inherited, paragraphs: [], intro: i, citation: null };
+      continue;
+    }
+    const announced = p.kind === 'text' ? announcedSource(p.text) : null;
+    if (announced) {
+      // "Reuters has the details.": the author points at a story, and its words follow.
+      close(i);
+      pending = { source: announced, paragraphs: [], intro: i, citation: null };
       continue;
     }
     if (pending && p.kind === 'text') {
