@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcedSource, bareSource } from '../../src/corpus/quotes/block-starts.ts';
+import { announcedSource, bareSource, citationSource } from '../../src/corpus/quotes/block-starts.ts';
 import { blockList as blocks } from './helpers.ts';
 
 describe('an excerpt announced by a paragraph that names the story', () => {
@@ -83,5 +83,46 @@ describe('an excerpt announced by a bare source line', () => {
     expect(bareSource('Background:')).toBeNull();
     expect(bareSource('Paul Krugman:')?.name).toBe('Paul Krugman');
     expect(bareSource('New York Times:')?.name).toBe('New York Times');
+  });
+});
+
+describe('an excerpt under a title line that names the outlet', () => {
+  it('reads "Headline (ft)", "Headline [Reuters]" and "Headline - The Economist"', () => {
+    const text = [
+      'Three links on interest rates for the weekend.',
+      'Rates rise again as inflation refuses to fall (ft)',
+      'The central bank raised its main rate by a quarter point on Thursday, the fifth rise this year.',
+      'Markets had expected a pause.',
+      'I am not sure they should have.',
+      'Mortgage approvals drop to a ten-year low [Reuters]',
+      'Lenders approved fewer home loans in October than in any month since 2014.',
+      'I saw that coming.',
+      'Savers finally get a better deal - The Economist',
+      'Easy-access accounts now pay more than four percent.',
+    ].join('\n');
+    expect(blocks(text)).toEqual([
+      '3 FT: The central bank raised its main rate by a quarter point on Thursday, the fifth rise this year.',
+      '4 FT: Markets had expected a pause.',
+      '7 Reuters: Lenders approved fewer home loans in October than in any month since 2014.',
+      '10 The Economist: Easy-access accounts now pay more than four percent.',
+    ]);
+  });
+
+  it('starts the next excerpt at the next title line', () => {
+    const text = [
+      'Reading list:',
+      'Harbour bridge to close for repairs (Reuters)',
+      'The bridge will close to traffic for six weeks from June.',
+      'Buses face long detours [The Herald]',
+      'Drivers on the coastal route expect an extra hour each way.',
+    ].join('\n');
+    expect(blocks(text)).toEqual(['3 Reuters: The bridge will close to traffic for six weeks from June.', '5 The Herald: Drivers on the coastal route expect an extra hour each way.']);
+  });
+
+  it('does not read a name with its party, a sentence in brackets or a link\'s format as a title line', () => {
+    expect(citationSource('Rep. Jane Roe (R-Ohio)')).toBeNull();
+    expect(citationSource('It was a good day (mostly).')).toBeNull();
+    expect(citationSource('The full audit of the council (pdf)')).toBeNull();
+    expect(citationSource('He went home early (again)')).toBeNull();
   });
 });

@@ -12,8 +12,29 @@ const CITATION = /^(.{6,}?)\s*(?:\(\s*archived\s*\))?\s+[-|]\s+((?:\p{Lu}[\p{L}\
 /** CITATION's separator, spaced on both sides: looked for first, as the full pattern is slow to fail on prose. */
 const SEPARATOR = /\s[-|]\s/;
 
+/** "Rates rise again (ft)", "Rates rise again [Reuters]": a headline with its publication in brackets. */
+const BRACKETED = /^([^()[\]]{6,}?[^\s.!?:;,"”'’])\s*(?:\(([^()]{2,40})\)|\[([^[\]]{2,40})\])\s*$/u;
+/** Brackets after a headline that say what the link is, not who wrote it. */
+const NOT_OUTLETS = new Set(['archived', 'archive', 'paywall', 'paywalled', 'pdf', 'video', 'audio', 'podcast', 'photos', 'gallery', 'link', 'updated', 'update', 'opinion', 'analysis', 'long', 'free', 'subscription', 'gift link']);
+
+function bracketedTitle(text: string): Mention | null {
+  const m = BRACKETED.exec(text.trim());
+  if (!m) return null;
+  const title = m[1] ?? '';
+  const inner = (m[2] ?? m[3] ?? '').trim();
+  // A headline is several words; "Rep. Jane Roe (R-Ohio)" is a name with a party and a state.
+  if (title.split(/\s+/).length < 3 || NOT_OUTLETS.has(inner.toLowerCase()) || parseMention(title)?.kind === 'person') return null;
+  // Blogs shorten outlets to lower-case initials: "(ft)", "(nyt)".
+  const name = /^[a-z]{2,4}$/.test(inner) ? inner.toUpperCase() : inner;
+  const found = outlet(name);
+  return found && found.kind !== 'person' && name.split(/\s+/).length <= 5 ? { ...found, kind: 'organisation' } : null;
+}
+
 export function citationSource(text: string): { source: Mention | null; author: Mention | null } | null {
-  if (!SEPARATOR.test(text)) return null;
+  if (!SEPARATOR.test(text)) {
+    const bracketed = bracketedTitle(text);
+    return bracketed ? { source: bracketed, author: null } : null;
+  }
   const m = CITATION.exec(text.trim());
   if (!m || /[.!?:]$/.test(text.trim())) return null;
   // `"…" - Pamela Padilla` signs a quotation with its speaker's name: a quote, not the title of an excerpt.

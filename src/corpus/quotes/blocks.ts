@@ -72,7 +72,8 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       continue;
     }
     const cite = citationSource(p.text);
-    if (cite && (pending || isIntro(paragraphs[i - 1]) || !current)) {
+    // Inside an excerpt under a title line, another title line starts the next excerpt.
+    if (cite && (pending || isIntro(paragraphs[i - 1]) || !current || current.citation !== null)) {
       const base: QuotedBlock = pending ?? { source: null, paragraphs: [], intro: null, citation: null };
       close(i);
       const source = cite.author ?? cite.source ?? base.source;
