@@ -1,6 +1,6 @@
 import type { Mention } from '../speakers/mention.ts';
 import type { Paragraph } from '../types.ts';
-import { authorVoice, outsideQuotes, SINGLE_SCARE } from './block-ends.ts';
+import { authorVoice, outsideQuotes, signsOff, SINGLE_SCARE, trailingCitation } from './block-ends.ts';
 import { announcedSource, citationSource, citeSource, introSource } from './block-starts.ts';
 
 /** A run of paragraphs the author quotes from another source, marked up or not. */
@@ -19,10 +19,27 @@ const MAX_UNCITED_RUN = 3;
 const isIntro = (p: Paragraph | undefined): boolean => !!p && p.kind === 'text' && /:\s*$/.test(p.text);
 const isProse = (p: Paragraph | undefined): boolean => !!p && (p.kind === 'text' || p.kind === 'blockquote');
 
+/** The paragraphs a citation follows when no line introduced them: back to the author's voice, other structure or a cap. */
+function excerptBefore(paragraphs: Paragraph[], at: number, after: number, authorUsesSingleQuotes: boolean): number[] {
+  const found: number[] = [];
+  for (let k = at - 1; k > after && found.filter((j) => isProse(paragraphs[j])).length < MAX_UNCITED_RUN; k--) {
+    const q = paragraphs[k];
+    if (q?.kind === 'elision') {
+      found.unshift(k);
+      continue;
+    }
+    if (!q || q.kind !== 'text' || isIntro(q) || signsOff(q.text) || announcedSource(q.text) || citationSource(q.text) || authorVoice(q.text, authorUsesSingleQuotes)) break;
+    found.unshift(k);
+  }
+  while (paragraphs[found[0] ?? -1]?.kind === 'elision') found.shift();
+  return found;
+}
+
 /**
  * Finds quoted blocks. Marked-up block quotes (`>`, `<blockquote>`) are blocks as they stand. In plain text a
  * block starts after a line ending in ":", a citation line or a short paragraph that points at a story, goes on over elisions, and ends at the next
- * introducing line after an elision, a heading, or a paragraph in the author's own voice.
+ * introducing line after an elision, a heading, a citation after the excerpt, a sign-off or a paragraph in the
+ * author's own voice. A citation after paragraphs no line introduced makes them a block of their own.
  */
 export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
   const firstStructure = paragraphs.findIndex((p) => isIntro(p) || p.kind === 'citation' || p.kind === 'blockquote' || !!citationSource(p.text));
@@ -69,6 +86,26 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
         current.paragraphs.push(i);
         run = 0;
       }
+      continue;
+    }
+    if (p.kind === 'text' && signsOff(p.text)) {
+      close(i);
+      pending = null;
+      continue;
+    }
+    const trailing = p.kind === 'text' && !isIntro(p) ? trailingCitation(p.text) : null;
+    if (trailing) {
+      // A citation after an excerpt names the source of what came just before it, introduced or not.
+      // A post opens in the author's voice: its first paragraph is never an excerpt found backwards.
+      const after = blocks[blocks.length - 1]?.paragraphs.at(-1) ?? paragraphs.findIndex((q) => q.kind === 'text');
+      current ??= { source: null, paragraphs: excerptBefore(paragraphs, i, after, authorUsesSingleQuotes), intro: null, citation: null };
+      if (trailing.inline) current.paragraphs.push(i);
+      else p.kind = 'citation';
+      // The citation is the most exact word on the source, though a writer named above keeps the excerpt.
+      if (current.source?.kind !== 'person') current.source = trailing.source;
+      current.citation = i;
+      pending = null;
+      close(i + 1);
       continue;
     }
     const cite = citationSource(p.text);
