@@ -78,6 +78,24 @@ describe('an excerpt announced by a bare source line', () => {
     expect(blocks(text)).toEqual(['3 Jane Roe: The tram project has cost twice what was promised and carries half the riders.']);
   });
 
+  it('reads colon lines that point at the source or put it first', () => {
+    const post = (intro: string) => ['The vote is tomorrow.', intro, 'Turnout in the first round was the lowest since the war.', 'I doubt it will be higher this time.'].join('\n');
+    const cases: Array<[string, string]> = [
+      ["Here's the Guardian:", 'Guardian'],
+      ['Over at the Post:', 'Post'],
+      ['According to the FT:', 'FT'],
+      ['So reports the BBC:', 'BBC'],
+      ['Bloomberg today:', 'Bloomberg'],
+      ['The New York Times on Tuesday:', 'New York Times'],
+      ['Politico has more:', 'Politico'],
+      ['Writes Jane Roe in the Times:', 'Jane Roe'],
+      ['Jane Roe at the Atlantic:', 'Jane Roe'],
+    ];
+    for (const [intro, source] of cases) {
+      expect(blocks(post(intro)).map((b) => b.replace(/^3 (?:The )?/, ''))).toEqual([`${source}: Turnout in the first round was the lowest since the war.`]);
+    }
+  });
+
   it('does not take a label ("Update:", "Background:") for a source', () => {
     expect(bareSource('Update:')).toBeNull();
     expect(bareSource('Background:')).toBeNull();

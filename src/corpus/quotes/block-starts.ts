@@ -73,6 +73,8 @@ export function introSource(text: string): Mention | null {
   const np = by ? trailingNounPhrase(by[1] ?? '') : null;
   const author = np ? parseMention(np.text) : null;
   if (author?.reference === 'name' && author.kind === 'person') return { ...author, role: null };
+  const led = ledSource(text);
+  if (led) return led;
   const verbs = speechVerbs(text);
   for (const v of verbs) {
     const subject = findSubject(text.slice(0, v.index));
@@ -104,7 +106,7 @@ export function introRole(intro: string, author: Mention): string | null {
 
 
 /** A publication's name as a blog writes it: capitalised words, "of"/"and"/"&" between them. */
-const OUTLET = String.raw`\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|and|on|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,4}`;
+const OUTLET = String.raw`\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|and|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,4}`;
 
 /** Words that open a labelled paragraph ("Update:", "Background:") and are never a source. */
 const LABELS = new Set(['update', 'updated', 'edit', 'note', 'notes', 'background', 'summary', 'conclusion', 'context', 'example', 'examples', 'source', 'sources', 'related', 'previously', 'also', 'disclaimer', 'correction', 'addendum', 'postscript', 'ps', 'p.s.', 'details', 'highlights', 'excerpt', 'excerpts', 'quote', 'key', 'bottom', 'first', 'second', 'third', 'finally', 'meanwhile', 'today', 'yesterday', 'question', 'answer', 'q', 'a', 'here', 'this', 'that', 'more', 'read', 'warning', 'caveat', 'lesson', 'result', 'results', 'verdict', 'why', 'what', 'how', 'tldr', 'tl;dr', 'spoiler', 'hint', 'reminder', 'breaking']);
@@ -148,11 +150,32 @@ const MAX_ANNOUNCING_WORDS = 18;
 export function announcedSource(text: string): Mention | null {
   const t = text.trim();
   if (t.split(/\s+/).length > MAX_ANNOUNCING_WORDS || /["“”]/.test(t) || /\?$/.test(t) || speechVerbs(t).length) return null;
-  for (const re of ANNOUNCING) {
+  for (const [k, re] of ANNOUNCING.entries()) {
     const m = re.exec(t);
     const found = m ? outlet(m[1] ?? '') : null;
-    // "Melania Trump's story": a person's story is their life, not a publication's article.
-    if (found && found.kind !== 'person') return found;
+    // A person's "story" is their life, not an article; "Politico has more" points at one even if read as a name.
+    if (found && (found.kind !== 'person' || k === ANNOUNCING.length - 1)) return found;
   }
   return null;
+}
+
+const WHEN = String.raw`(?:\s+(?:today|yesterday|this\s+(?:morning|week|month)|last\s+\w+|on\s+\p{Lu}\p{L}+|(?:at|in)\s+the\s+\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3}))`;
+/**
+ * Colon lines that put the source first or point at it: "Writes Jane Roe in the Times:", "So reports the BBC:",
+ * "Here's the Guardian:", "Over at the Post:", "Bloomberg today:", "Jane Roe at the Atlantic:".
+ */
+const LED = [
+  new RegExp(String.raw`^(?:(?:[Ss]o|[Aa]nd|[Aa]s)\s+)?(?:[Ww]rites|[Ww]rote|[Rr]eports|[Rr]eported|[Ss]ays|[Nn]otes|[Ee]xplains|[Aa]dds|[Oo]bserves)\s+(?:the\s+)?(${OUTLET})`, 'u'),
+  new RegExp(String.raw`(?:^|\s)(?:[Hh]ere['’]s|[Hh]ere\s+is|[Oo]ver\s+at|[Aa]ccording\s+to|[Pp]er)\s+(?:the\s+)?(${OUTLET})(?:['’]s?)?(?:\s+on\s+[\p{Ll}].*|${WHEN})*\s*:$`, 'u'),
+  new RegExp(String.raw`^(?:the\s+|The\s+)?(${OUTLET})${WHEN}+\s*:$`, 'u'),
+];
+
+function ledSource(text: string): Mention | null {
+  const t = text.trim();
+  for (const re of LED) {
+    const m = re.exec(t);
+    const found = m ? outlet(m[1] ?? '') : null;
+    if (found) return found;
+  }
+  return /:$/.test(t) ? announcedSource(t.slice(0, -1)) : null;
 }
