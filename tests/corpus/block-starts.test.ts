@@ -90,6 +90,11 @@ describe('an excerpt announced by a bare source line', () => {
       ['Politico has more:', 'Politico'],
       ['Writes Jane Roe in the Times:', 'Jane Roe'],
       ['Jane Roe at the Atlantic:', 'Jane Roe'],
+      ['Via Reuters:', 'Reuters'],
+      ['The Herald reports (archived):', 'Herald'],
+      ['The Herald (paywalled):', 'Herald'],
+      ['Writing for the Nation, Jane Roe argues:', 'Jane Roe'],
+      ['Writing in the Herald Tom Smith says:', 'Tom Smith'],
     ];
     for (const [intro, source] of cases) {
       expect(blocks(post(intro)).map((b) => b.replace(/^3 (?:The )?/, ''))).toEqual([`${source}: Turnout in the first round was the lowest since the war.`]);

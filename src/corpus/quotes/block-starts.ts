@@ -61,8 +61,12 @@ const PIECE = /(?:^|\b(?:from|in|by|of)\s+)(?:the\s+)?((?:\p{Lu}[\p{L}\p{M}.&'�
 const BY_AUTHOR = /\b(?:piece|article|op-ed|editorial|story|column|interview|essay|analysis|post|commentary|letter)\s+by\s+(.+?)(?=\s+(?:in|for|at|on|from)\s+(?:the\s+)?\p{Lu}|\s*[:,;(]|\s*$)/u;
 const IN_PUBLICATION = /\b(?:in|by|from)\s+(the\s+\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.&'’-]*){0,4})\s*(?:[:,]|$|\s+that\b)/u;
 
+const LINK_NOTE = /\s*\(\s*(?:archived|archive|paywall|paywalled|subscription|gift link|pdf)\s*\)/gi;
+
 /** Who an introducing line ("As the New York Times wrote yesterday:") says is about to be quoted. */
-export function introSource(text: string): Mention | null {
+export function introSource(line: string): Mention | null {
+  // "(archived)", "(paywalled)": a note on the link, not part of the name.
+  const text = line.replace(LINK_NOTE, '');
   const piece = PIECE.exec(text);
   if (piece) {
     const m = outlet(piece[1] ?? '');
@@ -162,16 +166,32 @@ export function announcedSource(text: string): Mention | null {
 const WHEN = String.raw`(?:\s+(?:today|yesterday|this\s+(?:morning|week|month)|last\s+\w+|on\s+\p{Lu}\p{L}+|(?:at|in)\s+the\s+\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3}))`;
 /**
  * Colon lines that put the source first or point at it: "Writes Jane Roe in the Times:", "So reports the BBC:",
+ * "Writing for the Nation, Jane Roe argues:",
  * "Here's the Guardian:", "Over at the Post:", "Bloomberg today:", "Jane Roe at the Atlantic:".
  */
 const LED = [
   new RegExp(String.raw`^(?:(?:[Ss]o|[Aa]nd|[Aa]s)\s+)?(?:[Ww]rites|[Ww]rote|[Rr]eports|[Rr]eported|[Ss]ays|[Nn]otes|[Ee]xplains|[Aa]dds|[Oo]bserves)\s+(?:the\s+)?(${OUTLET})`, 'u'),
-  new RegExp(String.raw`(?:^|\s)(?:[Hh]ere['’]s|[Hh]ere\s+is|[Oo]ver\s+at|[Aa]ccording\s+to|[Pp]er)\s+(?:the\s+)?(${OUTLET})(?:['’]s?)?(?:\s+on\s+[\p{Ll}].*|${WHEN})*\s*:$`, 'u'),
+  new RegExp(String.raw`(?:^|\s)(?:[Hh]ere['’]s|[Hh]ere\s+is|[Oo]ver\s+at|[Aa]ccording\s+to|[Pp]er|[Vv]ia)\s+(?:the\s+)?(${OUTLET})(?:['’]s?)?(?:\s+on\s+[\p{Ll}].*|${WHEN})*\s*:$`, 'u'),
   new RegExp(String.raw`^(?:the\s+|The\s+)?(${OUTLET})${WHEN}+\s*:$`, 'u'),
 ];
 
+/** "Writing for the Nation, Jane Roe argues:" (the comma is often left out): the writer is the run's last name. */
+const WRITING_FOR = new RegExp(String.raw`^[Ww]riting\s+(?:for|in|at)\s+(?:the\s+)?(${OUTLET}),?\s+(${OUTLET})?`, 'u');
+
+function writingFor(text: string): Mention | null {
+  const m = WRITING_FOR.exec(text);
+  if (!m) return null;
+  const named = m[2] ? outlet(m[2]) : null;
+  if (named?.kind === 'person') return named;
+  const last = (m[1] ?? '').split(/\s+/).slice(-2).join(' ');
+  const writer = outlet(last);
+  return writer?.kind === 'person' ? writer : null;
+}
+
 function ledSource(text: string): Mention | null {
   const t = text.trim();
+  const writer = writingFor(t);
+  if (writer) return writer;
   for (const re of LED) {
     const m = re.exec(t);
     const found = m ? outlet(m[1] ?? '') : null;
