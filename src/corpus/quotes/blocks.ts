@@ -14,7 +14,7 @@ export interface QuotedBlock {
 }
 
 /** Blocks without a citation line rarely run longer; an elision ("...") shows the excerpt goes on. */
-const MAX_UNCITED_RUN = 3;
+const MAX_UNCITED_RUN = 5;
 
 const isIntro = (p: Paragraph | undefined): boolean => !!p && p.kind === 'text' && /:\s*$/.test(p.text);
 const isProse = (p: Paragraph | undefined): boolean => !!p && (p.kind === 'text' || p.kind === 'blockquote');
