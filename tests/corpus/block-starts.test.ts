@@ -73,6 +73,11 @@ describe('an excerpt announced by a bare source line', () => {
     ]);
   });
 
+  it('reads "> The Times:" opening a Markdown quote, and "(Source: …)" after one', () => {
+    const md = ['Budget day.', '', '> The Times:', '>', '> The chancellor has run out of room to manoeuvre.', '', 'I agree.', '', '> Councils will lose another two billion pounds.', '', '(Source: The Guardian)'].join('\n');
+    expect(blocks(md, 'md')).toEqual(['5 The Times: The chancellor has run out of room to manoeuvre.', '9 The Guardian: Councils will lose another two billion pounds.']);
+  });
+
   it('gives the excerpt to the named writer: "Jane Roe writes in the Times:"', () => {
     const text = ['A sharp column this morning.', 'Jane Roe writes in the Times:', 'The tram project has cost twice what was promised and carries half the riders.', 'I could not agree more.'].join('\n');
     expect(blocks(text)).toEqual(['3 Jane Roe: The tram project has cost twice what was promised and carries half the riders.']);

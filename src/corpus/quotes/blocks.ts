@@ -71,12 +71,16 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       continue;
     }
     if (p.kind === 'blockquote') {
-      if (!current || current.paragraphs[current.paragraphs.length - 1] !== i - 1 || paragraphs[i - 1]?.kind !== 'blockquote') {
+      const lastOfRun = current ? Math.max(current.paragraphs.at(-1) ?? -1, current.intro ?? -1) : -1;
+      if (!current || lastOfRun !== i - 1 || paragraphs[i - 1]?.kind !== 'blockquote') {
         close(i);
         const cited = p.cite ? citeSource(p.cite) : null;
-        const source: Mention | null = cited ?? pending?.source ?? null;
-        current = { source, paragraphs: [], intro: pending?.intro ?? null, citation: null };
+        // "> The Times:" opening the quote names its source inside the markup.
+        const opener = isIntro({ ...p, kind: 'text' }) ? introSource(p.text) : null;
+        const source: Mention | null = cited ?? opener ?? pending?.source ?? null;
+        current = { source, paragraphs: [], intro: opener ? i : (pending?.intro ?? null), citation: null };
         pending = null;
+        if (opener) continue;
       }
       current.paragraphs.push(i);
       continue;
