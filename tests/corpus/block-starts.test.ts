@@ -154,3 +154,24 @@ describe('an excerpt under a title line that names the outlet', () => {
     expect(citationSource('He went home early (again)')).toBeNull();
   });
 });
+
+describe('ordinary news reporting', () => {
+  it('is not an excerpt because it names a report or its headline credits an agency', () => {
+    const budget = [
+      'City council approves new budget',
+      '',
+      'The city council approved a new budget on Monday after a long debate.',
+      '',
+      'The plan raises spending on schools by four percent, according to a report in the Herald.',
+      '',
+      'Council members said the vote was close.',
+      '',
+      'The mayor will sign the budget this week.',
+    ].join('\n');
+    const wire = ['Rates rise again (Reuters)', '', 'The central bank raised rates on Thursday.', '', 'Analysts had expected the move.'].join('\n');
+    const voices = ['What voters told us', '', '"I will vote for change." – Maria Lopez', '', '– Tom Baker', '', 'Turnout is expected to be high, officials said.'].join('\n');
+    expect(blocks(budget)).toEqual([]);
+    expect(blocks(wire)).toEqual([]);
+    expect(blocks(voices)).toEqual([]);
+  });
+});

@@ -30,9 +30,10 @@ function bracketedTitle(text: string): Mention | null {
   return found && found.kind !== 'person' && name.split(/\s+/).length <= 5 ? { ...found, kind: 'organisation' } : null;
 }
 
-export function citationSource(text: string): { source: Mention | null; author: Mention | null } | null {
+/** `opensDocument`: the document's own headline, where "(Reuters)" credits the article itself, not an excerpt. */
+export function citationSource(text: string, opensDocument = false): { source: Mention | null; author: Mention | null } | null {
   if (!SEPARATOR.test(text)) {
-    const bracketed = bracketedTitle(text);
+    const bracketed = opensDocument ? null : bracketedTitle(text);
     return bracketed ? { source: bracketed, author: null } : null;
   }
   const m = CITATION.exec(text.trim());
@@ -143,9 +144,10 @@ const DAY = String.raw`(?:(?:today|yesterday|this\s+\w+|last\s+\w+|\p{L}+day)['�
  * "The Post's report on Tuesday is grim.", "Reuters has the details." Its publication is quoted next.
  */
 // Case-sensitive: a publication's name is capitalised, the words around it are not.
+// The story is named in the first words ("There's a long piece in…"), not at the end of a claim ("…, says a report in…").
 const ANNOUNCING = [
-  new RegExp(String.raw`\b${STORY}\s+(?:in|at|from|over\s+at)\s+${DAY}?(?:the\s+)?(${OUTLET})`, 'u'),
-  new RegExp(String.raw`(?:^|\s)(?:the\s+)?(${OUTLET}['’]s?)\s+(?:[\p{L}-]+\s+){0,3}?${STORY}\b`, 'u'),
+  new RegExp(String.raw`^(?:\S+\s+){0,4}?${STORY}\s+(?:in|at|from|over\s+at)\s+${DAY}?(?:the\s+)?(${OUTLET})`, 'u'),
+  new RegExp(String.raw`^(?:\S+\s+){0,2}?(?:the\s+)?(${OUTLET}['’]s?)\s+(?:[\p{L}-]+\s+){0,3}?${STORY}\b`, 'u'),
   new RegExp(String.raw`^(${OUTLET})\s+(?:has|had|ran|runs|carries|carried|published|broke|got)\s+(?:[\p{L}-]+\s+){0,3}?(?:details|story|scoop|more|rundown|latest|numbers|background|${STORY})\b`, 'u'),
 ];
 /** An announcement is a line or two; a longer paragraph that names a report is the author's own argument. */
@@ -153,7 +155,7 @@ const MAX_ANNOUNCING_WORDS = 18;
 
 export function announcedSource(text: string): Mention | null {
   const t = text.trim();
-  if (t.split(/\s+/).length > MAX_ANNOUNCING_WORDS || /["“”]/.test(t) || /\?$/.test(t) || speechVerbs(t).length) return null;
+  if (t.split(/\s+/).length > MAX_ANNOUNCING_WORDS || /["“”]/.test(t) || /\?$/.test(t) || /\baccording to\b/i.test(t) || speechVerbs(t).length) return null;
   for (const [k, re] of ANNOUNCING.entries()) {
     const m = re.exec(t);
     const found = m ? outlet(m[1] ?? '') : null;

@@ -46,6 +46,8 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
   const authorOnly = paragraphs.slice(0, firstStructure < 0 ? paragraphs.length : firstStructure).filter((p) => p.kind === 'text');
   const authorUsesSingleQuotes = authorOnly.some((p) => SINGLE_SCARE.test(outsideQuotes(p.text)));
 
+  const firstText = paragraphs.findIndex((p) => p.kind === 'text');
+
   const blocks: QuotedBlock[] = [];
   // Declared with casts: `close()` mutates these from a closure, which control-flow narrowing cannot see.
   let current = null as QuotedBlock | null;
@@ -101,7 +103,7 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
     if (trailing) {
       // A citation after an excerpt names the source of what came just before it, introduced or not.
       // A post opens in the author's voice: its first paragraph is never an excerpt found backwards.
-      const after = blocks[blocks.length - 1]?.paragraphs.at(-1) ?? paragraphs.findIndex((q) => q.kind === 'text');
+      const after = blocks[blocks.length - 1]?.paragraphs.at(-1) ?? firstText;
       current ??= { source: null, paragraphs: excerptBefore(paragraphs, i, after, authorUsesSingleQuotes), intro: null, citation: null };
       if (trailing.inline) current.paragraphs.push(i);
       else p.kind = 'citation';
@@ -112,7 +114,7 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       close(i + 1);
       continue;
     }
-    const cite = citationSource(p.text);
+    const cite = citationSource(p.text, i === firstText);
     // Inside an excerpt under a title line, another title line starts the next excerpt.
     if (cite && (pending || isIntro(paragraphs[i - 1]) || !current || current.citation !== null)) {
       const base: QuotedBlock = pending ?? { source: null, paragraphs: [], intro: null, citation: null };
