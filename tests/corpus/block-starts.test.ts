@@ -106,6 +106,20 @@ describe('an excerpt announced by a bare source line', () => {
     }
   });
 
+  it('reads "The paper writes:" and "It continues:" as the publication named just before', () => {
+    const ferries = [
+      'The Herald has a long piece on the ferries today.',
+      'The paper writes:',
+      'Crews on the island routes work fourteen-hour shifts.',
+      'Three boats sailed without a full crew last month.',
+      'I am not surprised.',
+    ].join('\n');
+    expect(blocks(ferries)).toEqual(['3 The Herald: Crews on the island routes work fourteen-hour shifts.', '4 The Herald: Three boats sailed without a full crew last month.']);
+    const strike = ['Wire round-up.', 'Port strike ends after eleven days [Reuters]', 'The dockers accepted a rise of nine percent.', 'Ships are moving again.', 'I wonder for how long.', 'It continues:', 'The union warned of new action in the spring.'].join('\n');
+    expect(blocks(strike)).toEqual(['3 Reuters: The dockers accepted a rise of nine percent.', '4 Reuters: Ships are moving again.', '7 Reuters: The union warned of new action in the spring.']);
+    expect(blocks(['A quiet week.', 'It continues:', 'Nothing much happened.'].join('\n'))).toEqual([]);
+  });
+
   it('does not take a label ("Update:", "Background:") for a source', () => {
     expect(bareSource('Update:')).toBeNull();
     expect(bareSource('Background:')).toBeNull();

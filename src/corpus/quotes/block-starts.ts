@@ -201,3 +201,10 @@ function ledSource(text: string): Mention | null {
   }
   return /:$/.test(t) ? announcedSource(t.slice(0, -1)) : null;
 }
+
+/** "It continues:", "The paper adds:", "As the article puts it:": an introduction that means a story named before. */
+const BACK_POINTER = /^(?:(?:and|so|as|here)\s+)?(?:it|the\s+(?:paper|newspaper|report|piece|article|story|magazine|agency|site|editorial|column))\b/i;
+
+export function pointsBack(text: string): boolean {
+  return BACK_POINTER.test(text.trim());
+}

@@ -1,7 +1,7 @@
 import type { Mention } from '../speakers/mention.ts';
 import type { Paragraph } from '../types.ts';
 import { authorVoice, outsideQuotes, signsOff, SINGLE_SCARE, trailingCitation } from './block-ends.ts';
-import { announcedSource, citationSource, citeSource, introSource } from './block-starts.ts';
+import { announcedSource, citationSource, citeSource, introSource, pointsBack } from './block-starts.ts';
 
 /** A run of paragraphs the author quotes from another source, marked up or not. */
 export interface QuotedBlock {
@@ -33,6 +33,20 @@ function excerptBefore(paragraphs: Paragraph[], at: number, after: number, autho
   }
   while (paragraphs[found[0] ?? -1]?.kind === 'elision') found.shift();
   return found;
+}
+
+/** How far back "It continues:" or "The paper adds:" looks for the publication it means. */
+const POINTER_REACH = 3;
+
+/** The publication the author named in the paragraphs just before `at`: announced, introduced or on a title line. */
+function outletNamedBefore(paragraphs: Paragraph[], at: number): Mention | null {
+  for (let k = at - 1; k >= Math.max(0, at - POINTER_REACH); k--) {
+    const q = paragraphs[k];
+    if (!q || q.kind === 'heading') break;
+    const found = announcedSource(q.text) ?? citationSource(q.text)?.source ?? (isIntro(q) ? introSource(q.text) : null);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**
@@ -129,7 +143,7 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       const prev = paragraphs[i - 1];
       const named = introSource(p.text);
       // A colon line inside a quoted article that names no one and sounds like the source stays in the block.
-      if (current && prev?.kind !== 'elision' && !named && !authorVoice(p.text, authorUsesSingleQuotes)) {
+      if (current && prev?.kind !== 'elision' && !named && !pointsBack(p.text) && !authorVoice(p.text, authorUsesSingleQuotes)) {
         current.paragraphs.push(i);
         run++;
         continue;
@@ -138,7 +152,9 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       close(i);
       // No source named right after a quoted block: the author goes on quoting the same source.
       const inherited: Mention | null = !named && continuing ? continuing.source : null;
-      pending = { source: named ?? inherited, paragraphs: [], intro: i, citation: null };
+      // "It continues:" means a story named just before, else the one quoted last.
+      const referred = named ?? inherited ?? (pointsBack(p.text) ? (outletNamedBefore(paragraphs, i) ?? previousBlock?.source ?? null) : null);
+      pending = { source: referred, paragraphs: [], intro: i, citation: null };
       continue;
     }
     const announced = p.kind === 'text' ? announcedSource(p.text) : null;
