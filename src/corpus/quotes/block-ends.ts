@@ -32,7 +32,11 @@ const MAX_REACTION_WORDS = 8;
 const READER = /\b(?:you|your)\b/i;
 const MAX_ASIDE_WORDS = 12;
 
+/** "In other words, …", "Translation: …": the author restating the quote, however long the paragraph. */
+const RESTATING = /^(?:in other words|translation:|put (?:simply|differently|another way)|to put it (?:bluntly|simply|plainly)|that is to say|read:|bottom line:)/i;
+
 function commentsOnQuote(own: string): boolean {
+  if (RESTATING.test(own)) return true;
   const n = words(own);
   if (n <= MAX_REACTION_WORDS && (REACTION.test(own) || /!$/.test(own))) return true;
   return n <= MAX_ASIDE_WORDS && READER.test(own);
