@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, quoteList } from './helpers.ts';
-
-const blocks = (text: string, format: 'txt' | 'md' | 'html' = 'txt') => {
-  const a = analyse(text, format);
-  return a.quotes.filter((q) => q.kind === 'block').map((q) => `${q.line} ${a.speakers.find((s) => s.id === q.speakerId)?.name}: ${q.text}`);
-};
+import { analyse, blockList as blocks, quoteList } from './helpers.ts';
 
 describe('block quotes in plain text', () => {
   it('starts after an introducing line that names a publication and ends where the author speaks again', () => {
@@ -61,9 +56,10 @@ describe('block quotes in plain text', () => {
     expect(blocks(text)).toEqual([]);
   });
 
-  it('does not let an uncited block run on for ever', () => {
-    const lines = ['As Reuters reported:', ...Array.from({ length: 8 }, (_, i) => `Shipping rates rose for the ${i + 1}th week running in Asia.`)];
-    expect(blocks(lines.join('\n')).length).toBeLessThanOrEqual(3);
+  it('keeps an excerpt of five paragraphs whole, but does not let an uncited block run on for ever', () => {
+    const lines = (n: number) => ['As Reuters reported:', ...Array.from({ length: n }, (_, i) => `Shipping rates rose for the ${i + 1}th week running in Asia.`)];
+    expect(blocks(lines(5).join('\n'))).toHaveLength(5);
+    expect(blocks(lines(12).join('\n'))).toHaveLength(5);
   });
 });
 

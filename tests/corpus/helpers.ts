@@ -17,6 +17,12 @@ export function quoteList(a: DocumentAnalysis, kind?: Quote['kind']): string[] {
   return a.quotes.filter((q) => !kind || q.kind === kind).map((q) => `${speakerName(a, q)}: ${q.text}`);
 }
 
+/** Block quotes as "line Speaker: text", for tests of excerpts. */
+export function blockList(text: string, format: DocumentFormat = 'txt'): string[] {
+  const a = analyse(text, format);
+  return a.quotes.filter((q) => q.kind === 'block').map((q) => `${q.line} ${speakerName(a, q)}: ${q.text}`);
+}
+
 export function eventList(a: DocumentAnalysis): string[] {
   return a.events.map((e) => `${e.date} ${e.expression}`);
 }

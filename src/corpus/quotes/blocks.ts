@@ -1,7 +1,7 @@
-import { parseMention, type Mention } from '../speakers/mention.ts';
-import { findSubject, trailingNounPhrase } from '../speakers/subject.ts';
+import type { Mention } from '../speakers/mention.ts';
 import type { Paragraph } from '../types.ts';
-import { speechVerbs } from './speech-verbs.ts';
+import { authorVoice, outsideQuotes, signsOff, SINGLE_SCARE, trailingCitation } from './block-ends.ts';
+import { announcedSource, citationSource, citeSource, introSource, pointsBack } from './block-starts.ts';
 
 /** A run of paragraphs the author quotes from another source, marked up or not. */
 export interface QuotedBlock {
@@ -13,119 +13,54 @@ export interface QuotedBlock {
   citation: number | null;
 }
 
-/**
- * "Title ( archived) - Publisher" or "Title - Author / Publisher": the line a blog puts above a quoted article.
- * The right-hand side is short, capitalised and ends without a full stop.
- */
-const CITATION = /^(.{6,}?)\s*(?:\(\s*archived\s*\))?\s+[-|]\s+((?:\p{Lu}[\p{L}\p{M}.&'’-]*|of|the|and|for|on|\/|,)(?:\s+(?:\p{Lu}[\p{L}\p{M}.&'’-]*|of|the|and|for|on|\/|,))*)\s*$/u;
-
-/** CITATION's separator, spaced on both sides: looked for first, as the full pattern is slow to fail on prose. */
-const SEPARATOR = /\s[-|]\s/;
-
-export function citationSource(text: string): { source: Mention | null; author: Mention | null } | null {
-  if (!SEPARATOR.test(text)) return null;
-  const m = CITATION.exec(text.trim());
-  if (!m || /[.!?:]$/.test(text.trim())) return null;
-  // `"…" - Pamela Padilla` signs a quotation with its speaker's name: a quote, not the title of an excerpt.
-  if (/^\s*["']/.test(m[1] ?? '') && /["']\s*$/.test(m[1] ?? '')) return null;
-  const right = (m[2] ?? '').trim();
-  if (right.split(/\s+/).length > 9) return null;
-  const parts = right.split(/\s*[/|,]\s*/).filter(Boolean);
-  const publication = parseMention(parts[parts.length - 1] ?? '');
-  const author = parts.length > 1 ? parseMention(parts[0] ?? '') : null;
-  const pub = publication ? { ...publication, kind: 'organisation' as const } : null;
-  return { source: pub, author: author?.kind === 'person' ? author : null };
-}
-
-/** A markup attribution ("John F. Kennedy", "Nora Lind, The Atlantic", "The Irish Times"): the person first, else the publication. */
-export function citeSource(cite: string): Mention | null {
-  const parts = cite.split(/\s*[,/|]\s*/).filter(Boolean);
-  const first = parseMention(parts[0] ?? '');
-  if (first?.reference === 'name') return first;
-  const last = parts.length > 1 ? parseMention(parts[parts.length - 1] ?? '') : null;
-  return last?.reference === 'name' ? { ...last, kind: 'organisation' } : null;
-}
-
-const PIECE = /(?:^|\b(?:from|in|by|of)\s+)(?:the\s+)?((?:\p{Lu}[\p{L}\p{M}.&'’-]*\s+){1,5})(?:piece|article|report|op-ed|editorial|story|column|interview|essay|analysis|paper|post|investigation|feature)\b/iu;
-const BY_AUTHOR = /\b(?:piece|article|op-ed|editorial|story|column|interview|essay|analysis|post|commentary|letter)\s+by\s+(.+?)(?=\s+(?:in|for|at|on|from)\s+(?:the\s+)?\p{Lu}|\s*[:,;(]|\s*$)/u;
-const IN_PUBLICATION = /\b(?:in|by|from)\s+(the\s+\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.&'’-]*){0,4})\s*(?:[:,]|$|\s+that\b)/u;
-
-/** Who an introducing line ("As the New York Times wrote yesterday:") says is about to be quoted. */
-export function introSource(text: string): Mention | null {
-  const piece = PIECE.exec(text);
-  if (piece) {
-    const m = parseMention(piece[1] ?? '');
-    if (m?.reference === 'name') return { ...m, kind: 'organisation' };
-  }
-  // "an op-ed by former Finance Minister Lars Eriksen in the …:": the author, not the paper, is quoted.
-  const by = BY_AUTHOR.exec(text);
-  const np = by ? trailingNounPhrase(by[1] ?? '') : null;
-  const author = np ? parseMention(np.text) : null;
-  if (author?.reference === 'name' && author.kind === 'person') return { ...author, role: null };
-  const verbs = speechVerbs(text);
-  for (const v of verbs) {
-    const subject = findSubject(text.slice(0, v.index));
-    if (subject && subject.mention.reference === 'name') return subject.mention;
-  }
-  const inPub = IN_PUBLICATION.exec(text);
-  if (inPub) {
-    const m = parseMention(inPub[1] ?? '');
-    if (m?.reference === 'name') return { ...m, kind: 'organisation' };
-  }
-  return null;
-}
-
-/** The role an introducing line gives a quoted author ("its former Foreign Minister Dmytro Kuleba…"). */
-export function introRole(intro: string, author: Mention): string | null {
-  const first = author.name.split(' ')[0];
-  if (!first) return null;
-  const words = intro.split(/\s+/);
-  const at = words.findIndex((w) => w.startsWith(first));
-  if (at <= 0) return null;
-  const role: string[] = [];
-  for (let i = at - 1; i >= 0 && role.length < 5; i--) {
-    const w = words[i] ?? '';
-    if (/^(former|then|acting|deputy|ex)$/i.test(w) || /^\p{Lu}/u.test(w)) role.unshift(w);
-    else break;
-  }
-  return role.length ? role.join(' ') : null;
-}
-
 /** Blocks without a citation line rarely run longer; an elision ("...") shows the excerpt goes on. */
-const MAX_UNCITED_RUN = 3;
-
-const FIRST_PERSON = /\b(I|I'm|I've|I'd|me|my|mine)\b/;
-const BACK_REFERENCE = /\b(that|this|these|those)\s+(statement|claim|assertion|argument|report|piece|article|op-ed|view|analysis|reasoning|narrative|assessment|quote|passage|excerpt|nonsense|propaganda)s?\b/i;
-
-/** Single-quoted phrases that are not apostrophes: the author's own scare quotes in some styles. */
-const SINGLE_SCARE = /(^|[\s([])'[^'\s][^']{0,60}?[^\s']'(?=[\s.,;:!?)\]]|$)/;
-
-function outsideQuotes(text: string): string {
-  return text.replace(/"[^"]*"/g, ' ');
-}
-
-/** Signs that the author, not the quoted source, is speaking again. */
-function authorVoice(text: string, authorUsesSingleQuotes: boolean): boolean {
-  const own = outsideQuotes(text);
-  if (FIRST_PERSON.test(own)) return true;
-  if (/\?\s*$/.test(own.trim()) || /\?\s+\p{Lu}/u.test(own)) return true;
-  if (BACK_REFERENCE.test(own)) return true;
-  if (authorUsesSingleQuotes && SINGLE_SCARE.test(own)) return true;
-  return false;
-}
+const MAX_UNCITED_RUN = 5;
 
 const isIntro = (p: Paragraph | undefined): boolean => !!p && p.kind === 'text' && /:\s*$/.test(p.text);
 const isProse = (p: Paragraph | undefined): boolean => !!p && (p.kind === 'text' || p.kind === 'blockquote');
 
+/** The paragraphs a citation follows when no line introduced them: back to the author's voice, other structure or a cap. */
+function excerptBefore(paragraphs: Paragraph[], at: number, after: number, authorUsesSingleQuotes: boolean): number[] {
+  const found: number[] = [];
+  for (let k = at - 1; k > after && found.filter((j) => isProse(paragraphs[j])).length < MAX_UNCITED_RUN; k--) {
+    const q = paragraphs[k];
+    if (q?.kind === 'elision') {
+      found.unshift(k);
+      continue;
+    }
+    if (!q || q.kind !== 'text' || isIntro(q) || signsOff(q.text) || announcedSource(q.text) || citationSource(q.text) || authorVoice(q.text, authorUsesSingleQuotes)) break;
+    found.unshift(k);
+  }
+  while (paragraphs[found[0] ?? -1]?.kind === 'elision') found.shift();
+  return found;
+}
+
+/** How far back "It continues:" or "The paper adds:" looks for the publication it means. */
+const POINTER_REACH = 3;
+
+/** The publication the author named in the paragraphs just before `at`: announced, introduced or on a title line. */
+function outletNamedBefore(paragraphs: Paragraph[], at: number): Mention | null {
+  for (let k = at - 1; k >= Math.max(0, at - POINTER_REACH); k--) {
+    const q = paragraphs[k];
+    if (!q || q.kind === 'heading') break;
+    const found = announcedSource(q.text) ?? citationSource(q.text)?.source ?? (isIntro(q) ? introSource(q.text) : null);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * Finds quoted blocks. Marked-up block quotes (`>`, `<blockquote>`) are blocks as they stand. In plain text a
- * block starts after a line ending in ":" or a citation line, goes on over elisions, and ends at the next
- * introducing line after an elision, a heading, or a paragraph in the author's own voice.
+ * block starts after a line ending in ":", a citation line or a short paragraph that points at a story, goes on over elisions, and ends at the next
+ * introducing line after an elision, a heading, a citation after the excerpt, a sign-off or a paragraph in the
+ * author's own voice. A citation after paragraphs no line introduced makes them a block of their own.
  */
 export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
   const firstStructure = paragraphs.findIndex((p) => isIntro(p) || p.kind === 'citation' || p.kind === 'blockquote' || !!citationSource(p.text));
   const authorOnly = paragraphs.slice(0, firstStructure < 0 ? paragraphs.length : firstStructure).filter((p) => p.kind === 'text');
   const authorUsesSingleQuotes = authorOnly.some((p) => SINGLE_SCARE.test(outsideQuotes(p.text)));
+
+  const firstText = paragraphs.findIndex((p) => p.kind === 'text');
 
   const blocks: QuotedBlock[] = [];
   // Declared with casts: `close()` mutates these from a closure, which control-flow narrowing cannot see.
@@ -152,12 +87,16 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       continue;
     }
     if (p.kind === 'blockquote') {
-      if (!current || current.paragraphs[current.paragraphs.length - 1] !== i - 1 || paragraphs[i - 1]?.kind !== 'blockquote') {
+      const lastOfRun = current ? Math.max(current.paragraphs.at(-1) ?? -1, current.intro ?? -1) : -1;
+      if (!current || lastOfRun !== i - 1 || paragraphs[i - 1]?.kind !== 'blockquote') {
         close(i);
         const cited = p.cite ? citeSource(p.cite) : null;
-        const source: Mention | null = cited ?? pending?.source ?? null;
-        current = { source, paragraphs: [], intro: pending?.intro ?? null, citation: null };
+        // "> The Times:" opening the quote names its source inside the markup.
+        const opener = isIntro({ ...p, kind: 'text' }) ? introSource(p.text) : null;
+        const source: Mention | null = cited ?? opener ?? pending?.source ?? null;
+        current = { source, paragraphs: [], intro: opener ? i : (pending?.intro ?? null), citation: null };
         pending = null;
+        if (opener) continue;
       }
       current.paragraphs.push(i);
       continue;
@@ -169,8 +108,29 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       }
       continue;
     }
-    const cite = citationSource(p.text);
-    if (cite && (pending || isIntro(paragraphs[i - 1]) || !current)) {
+    if (p.kind === 'text' && signsOff(p.text)) {
+      close(i);
+      pending = null;
+      continue;
+    }
+    const trailing = p.kind === 'text' && !isIntro(p) ? trailingCitation(p.text) : null;
+    if (trailing) {
+      // A citation after an excerpt names the source of what came just before it, introduced or not.
+      // A post opens in the author's voice: its first paragraph is never an excerpt found backwards.
+      const after = blocks[blocks.length - 1]?.paragraphs.at(-1) ?? firstText;
+      current ??= { source: null, paragraphs: excerptBefore(paragraphs, i, after, authorUsesSingleQuotes), intro: null, citation: null };
+      if (trailing.inline) current.paragraphs.push(i);
+      else p.kind = 'citation';
+      // The citation is the most exact word on the source, though a writer named above keeps the excerpt.
+      if (current.source?.kind !== 'person') current.source = trailing.source;
+      current.citation = i;
+      pending = null;
+      close(i + 1);
+      continue;
+    }
+    const cite = citationSource(p.text, i === firstText);
+    // Inside an excerpt under a title line, another title line starts the next excerpt.
+    if (cite && (pending || isIntro(paragraphs[i - 1]) || !current || current.citation !== null)) {
       const base: QuotedBlock = pending ?? { source: null, paragraphs: [], intro: null, citation: null };
       close(i);
       const source = cite.author ?? cite.source ?? base.source;
@@ -183,7 +143,7 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       const prev = paragraphs[i - 1];
       const named = introSource(p.text);
       // A colon line inside a quoted article that names no one and sounds like the source stays in the block.
-      if (current && prev?.kind !== 'elision' && !named && !authorVoice(p.text, authorUsesSingleQuotes)) {
+      if (current && prev?.kind !== 'elision' && !named && !pointsBack(p.text) && !authorVoice(p.text, authorUsesSingleQuotes)) {
         current.paragraphs.push(i);
         run++;
         continue;
@@ -192,7 +152,16 @@ export function detectBlocks(paragraphs: Paragraph[]): QuotedBlock[] {
       close(i);
       // No source named right after a quoted block: the author goes on quoting the same source.
       const inherited: Mention | null = !named && continuing ? continuing.source : null;
-      pending = { source: named ?? inherited, paragraphs: [], intro: i, citation: null };
+      // "It continues:" means a story named just before, else the one quoted last.
+      const referred = named ?? inherited ?? (pointsBack(p.text) ? (outletNamedBefore(paragraphs, i) ?? previousBlock?.source ?? null) : null);
+      pending = { source: referred, paragraphs: [], intro: i, citation: null };
+      continue;
+    }
+    const announced = p.kind === 'text' ? announcedSource(p.text) : null;
+    if (announced) {
+      // "Reuters has the details.": the author points at a story, and its words follow.
+      close(i);
+      pending = { source: announced, paragraphs: [], intro: i, citation: null };
       continue;
     }
     if (pending && p.kind === 'text') {
