@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { labelSections } from '../../src/corpus/sections/label.ts';
 import { rankSentences, SUMMARY_LENGTHS } from '../../src/corpus/sections/summarise.ts';
 import { analyse } from './helpers.ts';
 
@@ -74,11 +73,8 @@ describe('sections without headings', () => {
 
 describe('labels and summaries', () => {
   it('labels a section by the concept its key name forms ("Finland" → "finlandization")', () => {
-    const [first] = labelSections([
-      'Finland stayed neutral. Finland traded with both sides. Critics called it Finlandization. Finland prospered.',
-      'The harbour strike closed the port.',
-    ]);
-    expect(first?.label).toBe('finlandization');
+    const a = analyse('Finland stayed neutral after the war. Finland traded with both sides. Critics called it Finlandization. Finland prospered all the same.');
+    expect(a.sections[0]?.label).toBe('finlandization');
   });
 
   it('ranks the central sentences and returns them in source order', () => {
@@ -93,5 +89,67 @@ describe('labels and summaries', () => {
     expect(picked).not.toContain(1);
     expect(picked).toEqual([...picked].sort((x, y) => x - y));
     expect(rankSentences(sentences, SUMMARY_LENGTHS.long)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+/** Three sections of plain text: each opens with a quoted excerpt's introduction, so each is its own section. */
+function threeSections(first: string[], second: string[], third: string[]): string {
+  return [
+    'As the Harbour Gazette reported on Monday:',
+    ...first,
+    'I doubt that this will last.',
+    'The Farming Weekly adds:',
+    ...second,
+    'That is the whole story, I think.',
+    'And the Evening Post wrote:',
+    ...third,
+    'I expect more of this.',
+  ].join('\n');
+}
+
+describe('labels a reader would type', () => {
+  it('never labels or keys a section by a lone adjective or verb', () => {
+    const a = analyse(
+      threeSections(
+        ['Armed men stormed the customs office in the harbour.', 'The armed guards fled as the armed men seized the customs office.', 'Heavily armed patrols now watch the customs office.'],
+        ['The wheat harvest failed in the drought.', 'Wheat farmers sold their harvest early.'],
+        ['Bread prices rose again in the capital.', 'Bakers blame the bread prices on the harvest.'],
+      ),
+    );
+    const harbour = a.sections[0];
+    expect(harbour?.label).toMatch(/customs office/);
+    expect(harbour?.keywords.map((k) => k.toLowerCase())).not.toContain('armed');
+    expect(harbour?.keywords.map((k) => k.toLowerCase())).not.toContain('stormed');
+  });
+
+  it('keeps names whole: no "President Maria" of "President Maria Lindqvist", no "Bureau claimed"', () => {
+    const a = analyse(
+      threeSections(
+        [
+          'President Maria Lindqvist opened the new bridge on Monday.',
+          'The Bureau claimed the bridge had cost twice its budget.',
+          'President Maria Lindqvist rejected what the Bureau claimed about the bridge.',
+        ],
+        ['The wheat harvest failed in the drought.', 'Wheat farmers sold their harvest early.'],
+        ['Bread prices rose again in the capital.', 'Bakers blame the bread prices on the harvest.'],
+      ),
+    );
+    const keywords = a.sections[0]?.keywords.map((k) => k.toLowerCase()) ?? [];
+    expect(keywords).toContain('maria lindqvist');
+    expect(keywords).not.toContain('president maria');
+    expect(keywords).not.toContain('bureau claimed');
+  });
+
+  it("does not label several sections by the whole document's subject", () => {
+    const a = analyse(
+      threeSections(
+        ['Norway opened a new oil field in the north.', 'The oil field will pump for twenty years, Norway says.'],
+        ['Norway cut its fishing quotas for cod.', 'Fishermen in Norway protested against the fishing quotas.'],
+        ['Norway sold the state ferry company.', 'The ferry company had lost money in Norway for years.'],
+      ),
+    );
+    const labels = a.sections.map((s) => s.label);
+    expect(labels).not.toContain('norway');
+    expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/oil field/), expect.stringMatching(/fishing quotas/), expect.stringMatching(/ferry company/)]));
   });
 });

@@ -1,0 +1,85 @@
+import type { QuotedBlock } from '../quotes/blocks.ts';
+import { tagText, type Token } from '../tag/tag-text.ts';
+import type { Span } from '../text/sentences.ts';
+import { stem, words } from '../text/words.ts';
+import type { LoadedDocument, Section, Sentence } from '../types.ts';
+import { labelSections } from './label.ts';
+import { nounPhrases } from './noun-phrases.ts';
+import { segment } from './segment.ts';
+import { rankBags, SUMMARY_LENGTHS } from './summarise.ts';
+import { phraseRuns, type WordInfo } from './word-info.ts';
+
+const PROSE = new Set(['text', 'blockquote']);
+
+/**
+ * A document's sections: where they start and end, their labels and keywords, their summaries. `tokensOf`
+ * gives a sentence's tags: pass the tokens when the document was tagged already, so no sentence is tagged twice.
+ */
+export function analyseSections(
+  doc: LoadedDocument,
+  spans: Span[][],
+  blocks: QuotedBlock[],
+  sentences: Sentence[],
+  firstSentence: number[],
+  tokensOf: (sentence: number) => Token[] = (i) => tagText(sentences[i]?.text ?? ''),
+): Section[] {
+  // Each sentence's words are read once, for the sections, the labels and the summaries alike.
+  const runs = sentences.map((s) => phraseRuns(s.text));
+  const sentenceTerms = runs.map(termsOfRuns);
+  const paragraphTerms = (pi: number): string[] => {
+    const out: string[] = [];
+    const first = firstSentence[pi] ?? 0;
+    for (let k = 0; k < (spans[pi]?.length ?? 0); k++) out.push(...(sentenceTerms[first + k] ?? []));
+    return out;
+  };
+  const segments = segment(doc.paragraphs, blocks, paragraphTerms);
+  const sectionSentences = segments.map((seg) => seg.paragraphs.flatMap((pi) => (spans[pi] ?? []).map((_, k) => (firstSentence[pi] ?? 0) + k)));
+  // One ranking per section, cut at every summary length and for the labels.
+  const orders = sectionSentences.map((ids) => rankBags(ids.map((i) => new Set(sentenceTerms[i]))));
+  const sourceWords = new Set(blocks.flatMap((b) => (b.source ? words(b.source.name).map(stem) : [])));
+  // Only sentences naming a section's best candidates are tagged, each once; one already tagged is checked
+  // where there is one.
+  const phrases = new Map<number, Set<string>>();
+  const isPhrase = (holders: readonly number[], key: string): boolean => {
+    const i = holders.find((h) => phrases.has(h)) ?? holders[0] ?? 0;
+    let keys = phrases.get(i);
+    if (!keys) {
+      keys = new Set(nounPhrases(tokensOf(i)).map((p) => p.key));
+      phrases.set(i, keys);
+    }
+    return keys.has(key);
+  };
+  const labels = labelSections(
+    sectionSentences.map((ids) => ids.map((i) => ({ sentence: i, runs: runs[i] ?? [] }))),
+    isPhrase,
+    sourceWords,
+  );
+  return segments.map((seg, k) => {
+    const ids = sectionSentences[k] ?? [];
+    const prose = seg.paragraphs.filter((pi) => PROSE.has(doc.paragraphs[pi]?.kind ?? ''));
+    const firstPara = doc.paragraphs[prose[0] ?? seg.paragraphs[0] ?? 0];
+    const lastPara = doc.paragraphs[prose[prose.length - 1] ?? 0];
+    const lastLine = lastPara ? (lastPara.breaks[lastPara.breaks.length - 1]?.line ?? lastPara.line) : 1;
+    const order = orders[k] ?? [];
+    const pick = (n: number) =>
+      order
+        .slice(0, n)
+        .sort((a, b) => a - b)
+        .map((j) => ids[j] ?? 0);
+    const label = labels[k] ?? { label: 'untitled', keywords: [] };
+    return {
+      label: seg.heading ? seg.heading.toLowerCase() : label.label,
+      keywords: label.keywords,
+      lines: [firstPara?.line ?? 1, Math.max(lastLine, firstPara?.line ?? 1)],
+      summaries: { short: pick(SUMMARY_LENGTHS.short), medium: pick(SUMMARY_LENGTHS.medium), long: pick(SUMMARY_LENGTHS.long) },
+      heading: seg.heading,
+    };
+  });
+}
+
+/** The similarity terms among a sentence's words, in order (what `terms` gives for its text). */
+function termsOfRuns(runs: WordInfo[][]): string[] {
+  const out: string[] = [];
+  for (const run of runs) for (const w of run) if (w.term !== null) out.push(w.term);
+  return out;
+}
