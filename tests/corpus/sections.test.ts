@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankSentences, SUMMARY_LENGTHS } from '../../src/corpus/sections/summarise.ts';
+import { pickSummaries } from '../../src/corpus/sections/summary-picks.ts';
 import { analyse } from './helpers.ts';
 
 const md = [
@@ -93,7 +94,9 @@ describe('labels and summaries', () => {
 });
 
 /** Three sections of plain text: each opens with a quoted excerpt's introduction, so each is its own section. */
-function threeSections(first: string[], second: string[], third: string[]): string {
+const WHEAT = ['The wheat harvest failed in the drought.', 'Wheat farmers sold their harvest early.'];
+const BREAD = ['Bread prices rose again in the capital.', 'Bakers blame the bread prices on the harvest.'];
+function threeSections(first: string[], second = WHEAT, third = BREAD): string {
   return [
     'As the Harbour Gazette reported on Monday:',
     ...first,
@@ -112,8 +115,6 @@ describe('labels a reader would type', () => {
     const a = analyse(
       threeSections(
         ['Armed men stormed the customs office in the harbour.', 'The armed guards fled as the armed men seized the customs office.', 'Heavily armed patrols now watch the customs office.'],
-        ['The wheat harvest failed in the drought.', 'Wheat farmers sold their harvest early.'],
-        ['Bread prices rose again in the capital.', 'Bakers blame the bread prices on the harvest.'],
       ),
     );
     const harbour = a.sections[0];
@@ -130,8 +131,6 @@ describe('labels a reader would type', () => {
           'The Bureau claimed the bridge had cost twice its budget.',
           'President Maria Lindqvist rejected what the Bureau claimed about the bridge.',
         ],
-        ['The wheat harvest failed in the drought.', 'Wheat farmers sold their harvest early.'],
-        ['Bread prices rose again in the capital.', 'Bakers blame the bread prices on the harvest.'],
       ),
     );
     const keywords = a.sections[0]?.keywords.map((k) => k.toLowerCase()) ?? [];
@@ -151,5 +150,36 @@ describe('labels a reader would type', () => {
     const labels = a.sections.map((s) => s.label);
     expect(labels).not.toContain('norway');
     expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/oil field/), expect.stringMatching(/fishing quotas/), expect.stringMatching(/ferry company/)]));
+  });
+});
+
+describe('summaries', () => {
+  const bag = (text: string) => new Set(text.toLowerCase().split(/\W+/).filter((w) => w.length > 3));
+  it('lets an introduction ending in ":" stand for the sentence after it', () => {
+    const texts = ['The harbour master summed up the harbour strike this way:', 'The port will stay shut until the union signs.', 'Lunch was late.'];
+    const picks = pickSummaries({ texts, bags: texts.map(bag), order: [0, 2, 1], excerpts: [] });
+    expect(picks.short).toEqual([1]);
+    expect(picks.medium).toEqual([1, 2]);
+  });
+
+  it("puts a quoted excerpt's main claim in every summary, the short one included", () => {
+    const texts = ['As the Gazette wrote:', 'A fire destroyed the paper mill overnight.', 'The mill had been empty.', 'I walk past the mill and the river every day and love the mill.'];
+    const picks = pickSummaries({ texts, bags: texts.map(bag), order: [3, 2, 1, 0], excerpts: [[1, 2]] });
+    expect(picks.short).toEqual([1]);
+    expect(picks.medium).toEqual([1, 2, 3]);
+  });
+
+  it('summarises an excerpt section by the excerpt, never by its introduction', () => {
+    const a = analyse(
+      threeSections(
+        ['A fire destroyed the old paper mill by the river on Monday night.', 'Firefighters fought the blaze until dawn.', 'The mill had stood empty for a decade.'],
+      ),
+    );
+    for (const s of a.sections) {
+      const short = s.summaries.short.map((i) => a.sentences[i]?.text ?? '');
+      expect(short).toHaveLength(1);
+      expect(short[0]).not.toMatch(/:$/);
+    }
+    expect(a.sentences[a.sections[0]?.summaries.short[0] ?? -1]?.text).toBe('A fire destroyed the old paper mill by the river on Monday night.');
   });
 });

@@ -6,7 +6,8 @@ import type { LoadedDocument, Section, Sentence } from '../types.ts';
 import { labelSections } from './label.ts';
 import { nounPhrases } from './noun-phrases.ts';
 import { segment } from './segment.ts';
-import { rankBags, SUMMARY_LENGTHS } from './summarise.ts';
+import { rankBags } from './summarise.ts';
+import { pickSummaries } from './summary-picks.ts';
 import { phraseRuns, type WordInfo } from './word-info.ts';
 
 const PROSE = new Set(['text', 'blockquote']);
@@ -34,8 +35,9 @@ export function analyseSections(
   };
   const segments = segment(doc.paragraphs, blocks, paragraphTerms);
   const sectionSentences = segments.map((seg) => seg.paragraphs.flatMap((pi) => (spans[pi] ?? []).map((_, k) => (firstSentence[pi] ?? 0) + k)));
-  // One ranking per section, cut at every summary length and for the labels.
-  const orders = sectionSentences.map((ids) => rankBags(ids.map((i) => new Set(sentenceTerms[i]))));
+  // One ranking per section, cut at every summary length.
+  const bags = sectionSentences.map((ids) => ids.map((i) => new Set(sentenceTerms[i])));
+  const orders = bags.map(rankBags);
   const sourceWords = new Set(blocks.flatMap((b) => (b.source ? words(b.source.name).map(stem) : [])));
   // Only sentences naming a section's best candidates are tagged, each once; one already tagged is checked
   // where there is one.
@@ -60,18 +62,16 @@ export function analyseSections(
     const firstPara = doc.paragraphs[prose[0] ?? seg.paragraphs[0] ?? 0];
     const lastPara = doc.paragraphs[prose[prose.length - 1] ?? 0];
     const lastLine = lastPara ? (lastPara.breaks[lastPara.breaks.length - 1]?.line ?? lastPara.line) : 1;
-    const order = orders[k] ?? [];
-    const pick = (n: number) =>
-      order
-        .slice(0, n)
-        .sort((a, b) => a - b)
-        .map((j) => ids[j] ?? 0);
+    const position = new Map(ids.map((id, j) => [id, j]));
+    const excerpts = blocks.map((b) => b.paragraphs.flatMap((pi) => (spans[pi] ?? []).map((_, m) => position.get((firstSentence[pi] ?? 0) + m) ?? -1)).filter((j) => j >= 0));
+    const picks = pickSummaries({ texts: ids.map((i) => sentences[i]?.text ?? ''), bags: bags[k] ?? [], order: orders[k] ?? [], excerpts });
+    const toIds = (js: number[]) => js.map((j) => ids[j] ?? 0);
     const label = labels[k] ?? { label: 'untitled', keywords: [] };
     return {
       label: seg.heading ? seg.heading.toLowerCase() : label.label,
       keywords: label.keywords,
       lines: [firstPara?.line ?? 1, Math.max(lastLine, firstPara?.line ?? 1)],
-      summaries: { short: pick(SUMMARY_LENGTHS.short), medium: pick(SUMMARY_LENGTHS.medium), long: pick(SUMMARY_LENGTHS.long) },
+      summaries: { short: toIds(picks.short), medium: toIds(picks.medium), long: toIds(picks.long) },
       heading: seg.heading,
     };
   });
