@@ -68,7 +68,7 @@ export function analyseSections(
     const toIds = (js: number[]) => js.map((j) => ids[j] ?? 0);
     const label = labels[k] ?? { label: 'untitled', keywords: [] };
     return {
-      label: seg.heading ? seg.heading.toLowerCase() : label.label,
+      label: seg.heading ? headingLabel(seg.heading, doc.format === 'txt') : label.label,
       keywords: label.keywords,
       lines: [firstPara?.line ?? 1, Math.max(lastLine, firstPara?.line ?? 1)],
       summaries: { short: toIds(picks.short), medium: toIds(picks.medium), long: toIds(picks.long) },
@@ -82,4 +82,13 @@ function termsOfRuns(runs: WordInfo[][]): string[] {
   const out: string[] = [];
   for (const run of runs) for (const w of run) if (w.term !== null) out.push(w.term);
   return out;
+}
+
+/**
+ * A heading names its section as its author wrote it; a plain-text article's headline is a sentence
+ * ("Harbour strike ends after three weeks"), and names it by the noun phrase it opens with ("harbour strike").
+ */
+function headingLabel(heading: string, headline: boolean): string {
+  const phrase = headline ? nounPhrases(tagText(heading))[0] : undefined;
+  return (phrase?.surface ?? heading).toLowerCase();
 }
