@@ -1,9 +1,10 @@
 import type { QuotedBlock } from '../quotes/blocks.ts';
-import { tagText, type Token } from '../tag/tag-text.ts';
+import { tagText } from '../tag/tag-text.ts';
 import type { Span } from '../text/sentences.ts';
 import { stem, words } from '../text/words.ts';
 import type { LoadedDocument, Section, Sentence } from '../types.ts';
-import { labelSections } from './label.ts';
+import { clauseAround, findWords } from './clauses.ts';
+import { labelSections, type PhraseTest } from './label.ts';
 import { nounPhrases } from './noun-phrases.ts';
 import { segment } from './segment.ts';
 import { rankBags } from './summarise.ts';
@@ -13,8 +14,9 @@ import { phraseRuns, type WordInfo } from './word-info.ts';
 const PROSE = new Set(['text', 'blockquote']);
 
 /**
- * A document's sections: where they start and end, their labels and keywords, their summaries. `tokensOf`
- * gives a sentence's tags: pass the tokens when the document was tagged already, so no sentence is tagged twice.
+ * A document's sections: where they start and end, their labels and keywords, their summaries. Only the
+ * clauses that name a section's best label candidates are tagged, each once: tagging costs by the word, and a
+ * clause is context enough to tell a noun from a verb.
  */
 export function analyseSections(
   doc: LoadedDocument,
@@ -22,7 +24,6 @@ export function analyseSections(
   blocks: QuotedBlock[],
   sentences: Sentence[],
   firstSentence: number[],
-  tokensOf: (sentence: number) => Token[] = (i) => tagText(sentences[i]?.text ?? ''),
 ): Section[] {
   // Each sentence's words are read once, for the sections, the labels and the summaries alike.
   const runs = sentences.map((s) => phraseRuns(s.text));
@@ -39,18 +40,7 @@ export function analyseSections(
   const bags = sectionSentences.map((ids) => ids.map((i) => new Set(sentenceTerms[i])));
   const orders = bags.map(rankBags);
   const sourceWords = new Set(blocks.flatMap((b) => (b.source ? words(b.source.name).map(stem) : [])));
-  // Only sentences naming a section's best candidates are tagged, each once; one already tagged is checked
-  // where there is one.
-  const phrases = new Map<number, Set<string>>();
-  const isPhrase = (holders: readonly number[], key: string): boolean => {
-    const i = holders.find((h) => phrases.has(h)) ?? holders[0] ?? 0;
-    let keys = phrases.get(i);
-    if (!keys) {
-      keys = new Set(nounPhrases(tokensOf(i)).map((p) => p.key));
-      phrases.set(i, keys);
-    }
-    return keys.has(key);
-  };
+  const isPhrase = clausePhraseTest(sentences);
   const labels = labelSections(
     sectionSentences.map((ids) => ids.map((i) => ({ sentence: i, runs: runs[i] ?? [] }))),
     isPhrase,
@@ -91,4 +81,23 @@ function termsOfRuns(runs: WordInfo[][]): string[] {
 function headingLabel(heading: string, headline: boolean): string {
   const phrase = headline ? nounPhrases(tagText(heading))[0] : undefined;
   return (phrase?.surface ?? heading).toLowerCase();
+}
+
+/** Noun phrases read from the clause that names the candidate, each clause tagged once. */
+function clausePhraseTest(sentences: Sentence[]): PhraseTest {
+  const phrases = new Map<string, Set<string>>();
+  return (i, key, surface) => {
+    const text = sentences[i]?.text ?? '';
+    const at = findWords(text, surface);
+    // Not found as written (spacing): the whole sentence is the clause.
+    const clause = at < 0 ? { start: 0, end: text.length } : clauseAround(text, at, at + surface.length);
+    if (!clause) return false;
+    const id = `${i} ${clause.start}`;
+    let keys = phrases.get(id);
+    if (!keys) {
+      keys = new Set(nounPhrases(tagText(text.slice(clause.start, clause.end))).map((p) => p.key));
+      phrases.set(id, keys);
+    }
+    return keys.has(key);
+  };
 }

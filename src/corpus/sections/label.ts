@@ -13,10 +13,10 @@ export interface SentenceWords {
 }
 
 /**
- * Is the word or two-word key a noun phrase (or the part of one a reader would name) where the text writes
- * it? `sentences` are the sentences that hold it, in order: one of them is enough to tell.
+ * Is the word or two-word key a noun phrase (or the part of one a reader would name) where the text first
+ * writes it: in that sentence, as `surface`?
  */
-export type PhraseTest = (sentences: readonly number[], key: string) => boolean;
+export type PhraseTest = (sentence: number, key: string, surface: string) => boolean;
 
 const MAX_KEYWORDS = 6;
 const NOMINALISATION = /(ization|isation|ism)$/;
@@ -29,9 +29,8 @@ const SINGLE_NOUN_LABEL = 0.8;
 interface Term {
   key: string;
   count: number;
-  /** The first and the last sentence that name it, where its part of speech is checked. */
-  firstSentence: number;
-  lastSentence: number;
+  /** The first sentence that names it (as `surface`), where its part of speech is checked. */
+  sentence: number;
   /** Order of first mention in the section: on a tie, the earlier is likelier the topic. */
   first: number;
   /** How the text wrote it: the first surface and its count, then any others (most terms have one). */
@@ -49,11 +48,10 @@ function candidates(sentences: SentenceWords[]): Map<string, Term> {
   const add = (key: string, surface: string, sentence: number) => {
     let t = out.get(key);
     if (!t) {
-      t = { key, count: 0, firstSentence: sentence, lastSentence: sentence, first: out.size, surface, surfaceCount: 0, others: null, display: null };
+      t = { key, count: 0, sentence, first: out.size, surface, surfaceCount: 0, others: null, display: null };
       out.set(key, t);
     }
     t.count++;
-    t.lastSentence = sentence;
     if (surface === t.surface) t.surfaceCount++;
     else {
       t.others ??= new Map();
@@ -101,7 +99,8 @@ interface Scored {
 
 /** Is the key `inner` some of the words of the key `outer`, in order ("drone" of "drone factory")? */
 function within(inner: string, outer: string): boolean {
-  return inner === outer || ` ${outer} `.includes(` ${inner} `);
+  if (inner.length >= outer.length) return inner === outer;
+  return ` ${outer} `.includes(` ${inner} `);
 }
 
 /** Starts with a capital: A–Z read directly, anything else by the Unicode property. */
@@ -131,7 +130,7 @@ export function labelSections(sections: SentenceWords[][], isPhrase: PhraseTest,
   const phrase = (t: Term) => {
     let ok = checked.get(t);
     if (ok === undefined) {
-      ok = isPhrase(t.firstSentence === t.lastSentence ? [t.firstSentence] : [t.firstSentence, t.lastSentence], t.key);
+      ok = isPhrase(t.sentence, t.key, t.surface);
       checked.set(t, ok);
     }
     return ok;
