@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rankSentences, SUMMARY_LENGTHS } from '../../src/corpus/sections/summarise.ts';
+import { nounPhrases } from '../../src/corpus/sections/noun-phrases.ts';
 import { pickSummaries } from '../../src/corpus/sections/summary-picks.ts';
+import { tagText } from '../../src/corpus/tag/tag-text.ts';
 import { analyse } from './helpers.ts';
 
 const md = [
@@ -181,5 +183,26 @@ describe('summaries', () => {
       expect(short[0]).not.toMatch(/:$/);
     }
     expect(a.sentences[a.sections[0]?.summaries.short[0] ?? -1]?.text).toBe('A fire destroyed the old paper mill by the river on Monday night.');
+  });
+});
+
+describe('noun phrases', () => {
+  const phrases = (text: string) => nounPhrases(tagText(text)).map((p) => p.surface);
+  it('names things by every part ending in a noun, names whole, and never a lone adjective', () => {
+    expect(phrases('The factory where Turkish Bayraktar drones are assembled burned.')).toEqual(expect.arrayContaining(['factory', 'Bayraktar drones', 'drones']));
+    expect(phrases('Ukrainian missile production facilities were hit.')).toEqual(expect.arrayContaining(['missile production', 'production facilities']));
+    expect(phrases('As the New York Times wrote, President Alexander Stubb disagreed.')).toEqual(expect.arrayContaining(['New York Times', 'Alexander Stubb']));
+    const all = [
+      ...phrases('As the New York Times wrote, President Alexander Stubb disagreed.'),
+      ...phrases('A Turkish company said the Russian security service had struck.'),
+      ...phrases('Armed men stormed the office.'),
+    ];
+    for (const fragment of ['York Times', 'President Alexander', 'Turkish', 'Russian', 'Russian security', 'Armed', 'stormed']) expect(all).not.toContain(fragment);
+  });
+
+  it('keeps a name with its complement: the Kiel Institute for the World Economy, not "World Economy"', () => {
+    const found = phrases('Europe gave more, according to the Kiel Institute for the World Economy.');
+    expect(found).toContain('Kiel Institute for the World Economy');
+    expect(found).not.toContain('World Economy');
   });
 });

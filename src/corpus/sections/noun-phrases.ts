@@ -50,6 +50,11 @@ function compoundWords(tokens: Token[]): Word[] {
   // common noun it modifies it ("Armed men", "Circuit boards") rather than naming something itself.
   const [w0, w1] = out;
   if (w0?.pos === 'PROPN' && w1?.pos === 'NOUN') w0.pos = 'ADJ';
+  // So does a people's adjective the tagger calls a name ("Russian missiles", "Turkish company").
+  for (let k = 0; k + 1 < out.length; k++) {
+    const w = out[k] as Word;
+    if (w.pos === 'PROPN' && out[k + 1]?.pos === 'NOUN' && out[k - 1]?.pos !== 'PROPN' && DEMONYM.test(w.text)) w.pos = 'ADJ';
+  }
   // A capitalised adjective leading into a name is part of it ("New York Times").
   for (let k = out.length - 2; k >= 0; k--) {
     const w = out[k] as Word;
@@ -57,6 +62,9 @@ function compoundWords(tokens: Token[]): Word[] {
   }
   return out;
 }
+
+/** How English forms the adjective of a people or a country: Russian, Turkish, Chinese, Israeli (not "Iran"). */
+const DEMONYM = /^(?=.{6})\p{Lu}\p{Ll}+(?:ian|ean|an|ish|ese|i)$/u;
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.']);
 
@@ -151,8 +159,9 @@ function addParts(chunk: Word[], out: Phrase[]): void {
     // A part ends in a noun, and never inside a name.
     if (!isHead(last) || inName(e)) continue;
     for (let k = Math.max(0, e - MAX_WORDS); k < e; k++) {
-      // Inside a phrase, a part starts with a noun: "interest" of "higher interest rates" is not "higher interest".
-      if (e < n && !isHead(chunk[k] as Word)) continue;
+      // Inside a phrase, a part starts with a common noun ("missile production" of "missile production
+      // facilities") or is a name ("Turkish Bayraktar"): not "higher interest", not "Russian security".
+      if (e < n && chunk[k]?.pos !== 'NOUN' && !chunk.slice(k, e).every((w) => w.pos === 'PROPN')) continue;
       // A name's tail stands for it only where the text writes it alone ("Stubb"), which counts on its own.
       if (inName(k) && last.pos === 'PROPN') continue;
       out.push(phrase(chunk.slice(k, e)));
