@@ -3,8 +3,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseLine, REPLACEMENTS } from '../../src/corpus/load/normalise.ts';
-import { joinRuns } from '../../src/corpus/sections/join-runs.ts';
-import { phraseRuns } from '../../src/corpus/sections/label.ts';
 import { LazyOrder } from '../../src/corpus/sections/lazy-order.ts';
 import { memoised } from '../../src/corpus/text/memo.ts';
 import { allMatches } from '../../src/corpus/text/matches.ts';
@@ -49,17 +47,6 @@ describe('fast paths against the patterns they replaced', () => {
     fc.assert(
       fc.property(textOf(['a', ' ', '.', '`', '\t', '\u00a0', '…', '“', 'e', '\u0301', '~', '\x7f', '\x1f', '-', '—', 'Z']), (s) => {
         expect(normaliseLine(s)).toBe(reference(s));
-      }),
-      RUNS,
-    );
-  });
-
-  it("a section's phrase runs joined from its sentences equal the runs of its whole text", () => {
-    const sentence = textOf(['ab', 'Cd', ' ', '.', ';', ':', '!', '?', '"', "'", '\u00a0', '\t', 'x', '-', ',', 'the', 'é'], 8).map((s) => s.trim());
-    const bare = (runs: Array<Array<{ bare: string }>>) => runs.map((r) => r.map((w) => w.bare)).filter((r) => r.length);
-    fc.assert(
-      fc.property(fc.array(sentence, { maxLength: 5 }), (texts) => {
-        expect(bare(joinRuns(texts.map((text) => ({ text, runs: phraseRuns(text) }))))).toEqual(bare(phraseRuns(texts.join(' '))));
       }),
       RUNS,
     );

@@ -18,7 +18,7 @@ export function quoteList(a: DocumentAnalysis, kind?: Quote['kind']): string[] {
 }
 
 /** Block quotes as "line Speaker: text", for tests of excerpts. */
-export function blockList(text: string, format: DocumentFormat = 'txt'): string[] {
+export function blockList(text: string, format: TextFormat = 'txt'): string[] {
   const a = analyse(text, format);
   return a.quotes.filter((q) => q.kind === 'block').map((q) => `${q.line} ${speakerName(a, q)}: ${q.text}`);
 }

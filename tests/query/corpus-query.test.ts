@@ -133,6 +133,53 @@ describe('sections and search', () => {
     expect(found.ok && found.value.section.lines).toEqual([57, 68]);
   });
 
+  it('finds a section by words spread over its sentences: the burning drone factory of the bundled article', () => {
+    const found = q.section('drone factory fire');
+    expect(found.ok && found.value.section.lines[0]).toBeLessThanOrEqual(50);
+    expect(found.ok && found.value.section.lines[1]).toBeGreaterThanOrEqual(51);
+  });
+
+  it('finds sections by what they contain in a corpus written for it, and ranks suggestions for a miss by likeness', () => {
+    const text = [
+      'As the Harbour Gazette reported on Monday:',
+      'Dock workers walked out of the harbour. The strike closed the container port.',
+      'Ships now wait in the estuary for the pickets to leave.',
+      'I doubt that this will last.',
+      'The Farming Weekly adds:',
+      'The wheat harvest failed in the drought. Farmers sold their grain early.',
+      'Bakers say flour will cost more by the winter.',
+      'That is the whole story, I think.',
+      'And the Evening Post wrote:',
+      'A fire destroyed the old paper mill by the river. Firefighters fought the blaze all night.',
+      'The mill had stood empty for a decade.',
+      'I expect more of this.',
+    ].join('\n');
+    const corpus = new CorpusQuery(buildIndex([], 'test'));
+    corpus.addDocuments([{ ...analyse(text), id: 'three.txt', file: 'three.txt' }]);
+    const lines = (t: string) => {
+      const found = corpus.section(t);
+      return found.ok ? found.value.section.lines : null;
+    };
+    // Each word in a different sentence of the section; completions count ("firefight").
+    expect(lines('pickets container port')).toEqual([1, 4]);
+    expect(lines('flour drought')).toEqual([5, 8]);
+    expect(lines('river blaze firefight')).toEqual([9, 12]);
+    // Two of three words is enough for a longer question, one of two is not.
+    expect(lines('paper mill explosion')).toEqual([9, 12]);
+    const miss = corpus.section('mill strike');
+    expect(miss.ok).toBe(false);
+    // The suggestions put the sections holding the words first, not the document's first sections.
+    if (!miss.ok) {
+      const labelOf = (t: string) => {
+        const found = corpus.section(t);
+        return found.ok ? found.value.section.label : '';
+      };
+      expect(miss.suggestions.slice(0, 2).sort()).toEqual([labelOf('river blaze'), labelOf('pickets container port')].sort());
+    }
+    // Words are read as /search reads them: a near spelling still finds its section.
+    expect(lines('wheet harvst')).toEqual([5, 8]);
+  });
+
   it('searches sentences with typos and prefixes', () => {
     expect(q.searchSentences('porcupin')[0]?.sentence.line).toBe(13);
     expect(q.searchSentences('Bayraktr drones')[0]?.sentence.line).toBeGreaterThanOrEqual(49);

@@ -1,6 +1,7 @@
 import type { LoadedDocument } from '../types.ts';
 import { parseStandaloneDate, dateFromFileName } from './dates.ts';
 import { normaliseLines } from './normalise.ts';
+import { markHeadlines } from './headlines.ts';
 import { textParagraphs } from './paragraphs.ts';
 import { deriveTitle, titleFromFileName } from './title.ts';
 
@@ -37,7 +38,7 @@ export function loadText(id: string, file: string, raw: string): LoadedDocument 
     bodyStart = i + 1;
   }
   const body = lines.slice(bodyStart).map((text, i) => ({ text, line: bodyStart + i + 1 }));
-  const paragraphs = textParagraphs(body);
+  const paragraphs = markHeadlines(textParagraphs(body));
   return {
     id,
     file,

@@ -1,4 +1,5 @@
 import type { Paragraph, ParagraphKind } from '../types.ts';
+import { looksLikeHeadline } from './headlines.ts';
 
 /** Offset → 1-based source line, for a paragraph joined from several lines. */
 export function lineAt(paragraph: Paragraph, offset: number): number {
@@ -25,6 +26,9 @@ export function joinLines(lines: Array<{ text: string; line: number }>, kind: Pa
   return { line: lines[0]?.line ?? 1, text, breaks, kind };
 }
 
+/** A headline line is shorter than this share of the wrapping width (the length of most full lines). */
+const HEADLINE_SHARE = 0.8;
+
 const ELISION = /^\s*[[(]?\s*(\.\.\.|\*\s*\*\s*\*)\s*[\])]?\s*$/;
 const FOOTER = /^(reprinted|republished|originally published|first published|copyright|©|all rights reserved|this (article|piece|post) (was|first|originally))\b/i;
 
@@ -47,8 +51,15 @@ export function textParagraphs(lines: Array<{ text: string; line: number }>): Pa
   const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
   const hasBlank = nonEmpty.length < lines.length;
   const hardWrapped = hasBlank && median > 0 && median <= 100 && endsSentence < nonEmpty.length * 0.6;
-
+  // A wrapped paragraph's first line runs to the wrapping width; a headline above it stops well short, and
+  // opens the text or follows the end of a sentence.
+  const width = lengths[Math.floor(lengths.length * 0.75)] ?? 0;
   const out: Paragraph[] = [];
+  const headline = (l: { text: string }) => {
+    const before = out[out.length - 1];
+    return (!before || /[.!?]["')\]]*$/.test(before.text)) && l.text.trim().length < width * HEADLINE_SHARE && looksLikeHeadline(l.text);
+  };
+
   let run: Array<{ text: string; line: number }> = [];
   const flush = () => {
     if (run.length) out.push(classify(joinLines(run, 'text')));
@@ -57,7 +68,7 @@ export function textParagraphs(lines: Array<{ text: string; line: number }>): Pa
   for (const l of lines) {
     if (l.text.trim() === '') {
       flush();
-    } else if (hardWrapped && !isElision(l.text)) {
+    } else if (hardWrapped && !isElision(l.text) && !(run.length === 0 && headline(l))) {
       run.push(l);
     } else {
       flush();

@@ -3,6 +3,7 @@ import { parseIsoDate, toUtc, type PartialDate } from '../events/calendar.ts';
 import { mergeSpeakers } from '../index/merge-speakers.ts';
 import type { CorpusIndex, CorpusSpeaker } from '../index/types.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
+import { coversEnough, SimilarSections, sectionsByContent } from './section-search.ts';
 import { parseMention } from '../speakers/mention.ts';
 import { canonicalId } from '../speakers/registry.ts';
 import type { DatedEvent, DocumentAnalysis, LocationStart, Quote, QuoteKind, Section, Sentence } from '../types.ts';
@@ -50,6 +51,7 @@ export interface Scope {
 }
 
 const MAX_CHOICES = 25;
+const MAX_SUGGESTIONS = 5;
 const DAY = 86_400_000;
 /** Events this many days from an asked date are shown beside the exact matches. */
 const NEIGHBOUR_DAYS = 3;
@@ -92,6 +94,7 @@ export class CorpusQuery {
   /** What each reading list seen narrows the corpus to (callers reuse one set per server while it holds). */
   private scopeViews = new WeakMap<ReadonlySet<string>, ScopeView>();
   private sectionNameCache = new WeakMap<IndexedSection[], SectionNames>();
+  private similarCache = new WeakMap<IndexedSection[], SimilarSections<IndexedSection>>();
   private revisionCount = 0;
 
   constructor(index: CorpusIndex) {
@@ -109,6 +112,7 @@ export class CorpusQuery {
     this.revisionCount++;
     this.scopeViews = new WeakMap();
     this.sectionNameCache = new WeakMap();
+    this.similarCache = new WeakMap();
     this.docLookup = null;
     this.quoteLookup = null;
     this.eventLookup = null;
@@ -652,19 +656,41 @@ export class CorpusQuery {
     }
     const found = this.sectionNames(indexed).find(q)?.hit;
     if (found) return { ok: true, value: found };
-    // Free text: the section holding most of the best-matching sentences.
-    const hits = this.searchSentences(text, scope, 20);
-    const votes = new Map<string, { hit: SectionHit; score: number }>();
-    for (const h of hits) {
-      const s = test(h.document.id) ? byDoc.get(h.document.id)?.find((x) => h.sentence.line >= x.hit.section.lines[0] && h.sentence.line <= x.hit.section.lines[1])?.hit : undefined;
-      if (!s) continue;
-      const k = `${s.document.id}#${s.index}`;
-      votes.set(k, { hit: s, score: (votes.get(k)?.score ?? 0) + h.score });
+    return this.sectionByContent(text, indexed, test);
+  }
+
+  /**
+   * Free text: the section holding the most of the words (a section, not one sentence: "drone factory fire");
+   * for a miss, the sections holding some of them, then those whose labels and keywords are most like it.
+   */
+  private sectionByContent(text: string, indexed: IndexedSection[], test: (id: string) => boolean): Found<SectionHit> {
+    const { byDoc } = this.sectionIndex();
+    const { words, matches } = sectionsByContent(
+      text,
+      this.sentenceSearch(),
+      (id) => {
+        const entries = byDoc.get(id);
+        const doc = this.docById.get(id);
+        return entries && doc ? { entries, lineOf: (k) => doc.sentences[k]?.line } : undefined;
+      },
+      test,
+    );
+    const best = matches[0];
+    if (best && coversEnough(best.covered, words)) return { ok: true, value: best.entry.hit };
+    // Only labels close to what was typed are offered by likeness ("Did you mean" is noise otherwise).
+    const similar = this.similarSections(indexed).find(text, MAX_SUGGESTIONS).filter((x) => isClose(text, [x.hit.section.label, ...x.hit.section.keywords]));
+    const suggestions = [...new Set([...matches.map((m) => m.entry), ...similar].map((x) => x.hit.section.label))].slice(0, MAX_SUGGESTIONS);
+    return { ok: false, message: `No section matches "${text.slice(0, 80)}".`, suggestions };
+  }
+
+  /** Label and keyword similarity for one list of sections, kept while the list is. */
+  private similarSections(indexed: IndexedSection[]): SimilarSections<IndexedSection> {
+    let similar = this.similarCache.get(indexed);
+    if (!similar) {
+      similar = new SimilarSections(indexed);
+      this.similarCache.set(indexed, similar);
     }
-    const best = [...votes.values()].sort((a, b) => b.score - a.score)[0];
-    if (best) return { ok: true, value: best.hit };
-    const close = indexed.filter((x) => isClose(text, [x.hit.section.label, ...x.hit.section.keywords]));
-    return { ok: false, message: `No section matches "${text.slice(0, 80)}".`, suggestions: close.slice(0, 5).map((x) => x.hit.section.label) };
+    return similar;
   }
 
   /** Section lookups by label and keyword for one list of sections, kept while the list is. */

@@ -300,6 +300,40 @@ export class SentenceIndex implements Vocabulary {
   }
 
   /**
+   * Every live sentence in scope that holds a word of the query (or a completion or near spelling of it), as
+   * `visit(documentId, sentence, word, weight)` with the word's position among the query's distinct words and
+   * the match's BM25 weight: an OR walk, for callers that group sentences (a section holds the words of
+   * "drone factory fire" though no one sentence does). Returns how many distinct words the query had.
+   */
+  eachHolder(query: string, visit: (documentId: string, sentence: number, word: number, weight: number) => void, allowed?: (documentId: string) => boolean): number {
+    const words = [...new Set(searchTerms(query))].slice(0, MAX_QUERY_TERMS);
+    const norm = this.lengthNorms();
+    // Per document of the index: 0 not asked yet, 1 in scope, 2 not.
+    const docOk = new Uint8Array(this.docs.length);
+    words.forEach((w, j) => {
+      for (const e of expandTerm(w, this)) {
+        const df = this.frequency(e.id);
+        const weight = e.weight * Math.log(1 + (this.liveSentences - df + 0.5) / (df + 0.5)) * (K1 + 1);
+        const walk = (postings: ArrayLike<number>, from: number, to: number) => {
+          for (let p = from; p < to; p++) {
+            const g = postings[p] as number;
+            const ordinal = this.sentDoc[g] as number;
+            if (docOk[ordinal] === 0) {
+              const doc = this.docs[ordinal];
+              docOk[ordinal] = doc && (!allowed || allowed(doc.id)) ? 1 : 2;
+            }
+            if (docOk[ordinal] === 1) visit((this.docs[ordinal] as SearchableDocument).id, this.sentLocal[g] as number, j, weight * (norm[g] as number));
+          }
+        };
+        if (e.id + 1 < this.baseOffsets.length) walk(this.basePostings, this.baseOffsets[e.id] as number, this.baseOffsets[e.id + 1] as number);
+        const extra = this.extra.get(e.id);
+        if (extra) walk(extra, 0, extra.length);
+      }
+    });
+    return words.length;
+  }
+
+  /**
    * Adds one term's sentences (postings[from..to)) to the search under way, as query word j: a sentence
    * counts only if it matched every earlier word (or, at j + 1, another form of this word). New candidates
    * come only from the first word.

@@ -1,6 +1,6 @@
 import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
 import { memoised } from '../text/memo.ts';
-import { isDigits, stem, STOP_WORDS, termOf } from '../text/words.ts';
+import { isDigits, stem, STOP_WORDS, termOf, words } from '../text/words.ts';
 
 /** What the section rules need of one word. */
 export interface WordInfo {
@@ -36,4 +36,12 @@ function bare(w: string): string {
   // Only words ending in an apostrophe, "s" or a hyphen can change.
   if (last !== 39 && last !== 0x2019 && last !== 115 && last !== 45) return w;
   return w.replace(/['’]s$/, '').replace(/['’-]+$/, '');
+}
+
+/** Where a two-word phrase cannot run on: after clause punctuation and a space. */
+const PHRASE_BREAK = /(?<=[.!?:;])\s+/;
+
+/** A text's words in runs that phrases do not cross. */
+export function phraseRuns(text: string): WordInfo[][] {
+  return text.split(PHRASE_BREAK).map((run) => words(run).map(wordInfo));
 }
