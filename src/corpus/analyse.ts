@@ -27,7 +27,7 @@ export function analyseDocument(doc: LoadedDocument, stages: QuoteStages = ALL_S
     }
   }
 
-  const sections = analyseSections(doc, spans, blocks, sentences, firstSentence);
+  const sections = analyseSections(doc, spans, blocks, sentences, firstSentence, tagged);
 
   return {
     id: doc.id,

@@ -28,8 +28,8 @@ describe('/event', () => {
   it('gives the nearest events for every kind of date that has none: a year, a day without a year, a range', async () => {
     const year = await ask('/event date:1945');
     expect(year.intro).toBe('Nothing in 1945; the nearest events:');
-    // 1944 and 1939 are the closest years with events; then May 2025.
-    expect(year.items.map((i) => i.heading)).toEqual(['1939 (nearest)', '1944 (nearest)', '2025-05 (nearest)']);
+    // 1944 and 1939 are the closest years with events; then 2025 ("by this fall", dated to the year alone).
+    expect(year.items.map((i) => i.heading)).toEqual(['1939 (nearest)', '1944 (nearest)', '2025 (nearest)']);
     const christmas = await ask('/event date:Dec 25');
     expect(christmas.intro).toBe('Nothing on 25 December; the nearest events:');
     expect(christmas.items.length).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ describe('/event', () => {
   });
 
   it('counts "in" a year or a month and "on" a day', async () => {
-    expect((await ask('/event date:2025')).intro).toBe('11 events in 2025.');
+    expect((await ask('/event date:2025')).intro).toBe('12 events in 2025.');
     expect((await ask('/event date:August 2025')).intro).toBe('6 events in August 2025, and what happened around it.');
     expect((await ask('/event date:Aug-29')).intro).toBe('2 events on 29 August, and what happened around it.');
   });

@@ -14,11 +14,13 @@ const INNER_STOP = /[.!?]\s/;
 /** " - " or " | ": a citation line ("Title - Publisher"), not a headline. */
 const SEPARATOR = /\s[-|–—]\s/;
 const STARTS_CAPITAL = /^["'‘“]?[\p{Lu}\d]/u;
+/** "Rates rise again (ft)", "… [Reuters]": a title credited to its outlet heads a pasted excerpt, not an article. */
+const CREDIT = /[([][^)\]]{1,40}[)\]]$/;
 
 /** A line that could head an article: short, capitalised, one sentence at most, with no punctuation at its end. */
 export function looksLikeHeadline(text: string): boolean {
   const t = text.trim();
-  if (t.length > MAX_LENGTH || ENDS_CLAUSE.test(t) || INNER_STOP.test(t) || SEPARATOR.test(t) || !STARTS_CAPITAL.test(t)) return false;
+  if (t.length > MAX_LENGTH || ENDS_CLAUSE.test(t) || INNER_STOP.test(t) || SEPARATOR.test(t) || CREDIT.test(t) || !STARTS_CAPITAL.test(t)) return false;
   const words = t.split(/\s+/).length;
   // Two words are mostly a byline ("Amanda Terkel") or a name in a list.
   return words >= MIN_WORDS && words <= MAX_WORDS;

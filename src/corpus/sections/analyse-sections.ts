@@ -1,4 +1,5 @@
 import type { QuotedBlock } from '../quotes/blocks.ts';
+import type { TaggedDocument } from '../tag/tag-document.ts';
 import { tagText } from '../tag/tag-text.ts';
 import type { Span } from '../text/sentences.ts';
 import { stem, words } from '../text/words.ts';
@@ -24,6 +25,7 @@ export function analyseSections(
   blocks: QuotedBlock[],
   sentences: Sentence[],
   firstSentence: number[],
+  tagged: TaggedDocument,
 ): Section[] {
   // Each sentence's words are read once, for the sections, the labels and the summaries alike.
   const runs = sentences.map((s) => phraseRuns(s.text));
@@ -40,7 +42,7 @@ export function analyseSections(
   const bags = sectionSentences.map((ids) => ids.map((i) => new Set(sentenceTerms[i])));
   const orders = bags.map(rankBags);
   const sourceWords = new Set(blocks.flatMap((b) => (b.source ? words(b.source.name).map(stem) : [])));
-  const isPhrase = clausePhraseTest(sentences);
+  const isPhrase = clausePhraseTest(sentences, tagged);
   const labels = labelSections(
     sectionSentences.map((ids) => ids.map((i) => ({ sentence: i, runs: runs[i] ?? [] }))),
     isPhrase,
@@ -84,7 +86,7 @@ function headingLabel(heading: string, headline: boolean): string {
 }
 
 /** Noun phrases read from the clause that names the candidate, each clause tagged once. */
-function clausePhraseTest(sentences: Sentence[]): PhraseTest {
+function clausePhraseTest(sentences: Sentence[], tagged: TaggedDocument): PhraseTest {
   const phrases = new Map<string, Set<string>>();
   return (i, key, surface) => {
     const text = sentences[i]?.text ?? '';
@@ -95,7 +97,9 @@ function clausePhraseTest(sentences: Sentence[]): PhraseTest {
     const id = `${i} ${clause.start}`;
     let keys = phrases.get(id);
     if (!keys) {
-      keys = new Set(nounPhrases(tagText(text.slice(clause.start, clause.end))).map((p) => p.key));
+      const s = sentences[i];
+      const tokens = s ? tagged.tokensIn(s.paragraph, s.start + clause.start, s.start + clause.end) : [];
+      keys = new Set(nounPhrases(tokens).map((p) => p.key));
       phrases.set(id, keys);
     }
     return keys.has(key);

@@ -50,6 +50,16 @@ export class TaggedDocument {
     return tp;
   }
 
+  /**
+   * The tokens of one stretch of a paragraph, offsets counted from `start`: read from the paragraph's tags when a
+   * stage has had them already, else the stretch alone is tagged (a clause is context enough for its tags).
+   */
+  tokensIn(pi: number, start: number, end: number): Token[] {
+    const done = this.tagged.get(pi);
+    if (done) return done.tokens.filter((t) => t.start >= start && t.end <= end).map((t) => ({ ...t, start: t.start - start, end: t.end - start }));
+    return tagText((this.doc.paragraphs[pi]?.text ?? '').slice(start, end));
+  }
+
   /** Every prose paragraph, tagged (training reads them all). */
   all(): TaggedParagraph[] {
     return this.doc.paragraphs.flatMap((_, pi) => this.paragraph(pi) ?? []);
