@@ -37,7 +37,6 @@ export interface QuoteAnalysis {
   speakers: Speaker[];
 }
 
-/** Quotes of every kind in one document, with speakers resolved in reading order. */
 /** Which stages find quotes: the rules (quotation marks, speech-verb patterns, excerpts), the learned tagger, or both. */
 export interface QuoteStages {
   rules: boolean;
