@@ -9,14 +9,16 @@ export const DEFAULT_MODEL_FILE = path.join(path.dirname(fileURLToPath(import.me
 
 export class ModelUnavailableError extends Error {}
 
-export function readModel(file: string): AttributionModel {
-  let bytes: Buffer;
+function readBytes(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new ModelUnavailableError(`The attribution model ${file} cannot be read (${code}). Restore it with \`git checkout -- ${path.relative(process.cwd(), file)}\`, or rebuild it with \`npm run train\`.`);
   }
+}
+
+function decodeOrExplain(file: string, bytes: Buffer): AttributionModel {
   try {
     return decodeModel(bytes);
   } catch (error) {
@@ -24,6 +26,8 @@ export function readModel(file: string): AttributionModel {
     throw new ModelUnavailableError(`The attribution model ${file} is unusable: ${reason}. Rebuild it with \`npm run train\` (or restore the committed file).`);
   }
 }
+
+export const readModel = (file: string): AttributionModel => decodeOrExplain(file, readBytes(file));
 
 let loaded: { model: AttributionModel; fingerprint: string } | null = null;
 
@@ -33,8 +37,8 @@ export const modelFile = (): string => process.env.LECTERN_ATTRIBUTION_MODEL || 
 function load(): { model: AttributionModel; fingerprint: string } {
   if (!loaded) {
     const file = modelFile();
-    const model = readModel(file);
-    loaded = { model, fingerprint: createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16) };
+    const bytes = readBytes(file);
+    loaded = { model: decodeOrExplain(file, bytes), fingerprint: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
   }
   return loaded;
 }
