@@ -44,6 +44,9 @@ describe('a month or day without a year takes its year from the clause and the c
     ['The hearing was scheduled for January, officials said.', '2026-01'],
     ['The opening was scheduled for August, but the builders were late.', '2025-08'],
     ['The boy must be returned to his father by Oct. 20.', '2025-10-20'],
+    // A deadline gone by a day or two is the story's own, written before it ran; a month gone by is next year's.
+    ['The boy must be returned to his father by Oct. 13.', '2025-10-13'],
+    ['The boy must be returned to his father by Sept. 15.', '2026-09-15'],
     ['The Aug. 7 bombings killed 257 people.', '2025-08-07'],
     ['Investigators have been searching for him since shortly after the Feb. 23 shooting.', '2025-02-23'],
     ['The factory was supposed to open at the end of August.', '2025-08'],

@@ -5,6 +5,8 @@ import type { Tense } from './clause-tense.ts';
 const DAY = 86_400_000;
 /** With no tense to go by, a date up to this far back is read as past; beyond it, as the next one. */
 const PAST_WINDOW_DAYS = 275;
+/** A future date that went by this recently is the one the story meant (news runs a day or two after it is written). */
+const JUST_GONE_DAYS = 3;
 
 /** The year of a yearly date (`dayIn(year)` gives its month and day that year) as seen from `reference`. */
 export function yearFor(dayIn: (year: number) => { month: number; day: number }, reference: Date, tense: Tense): number {
@@ -19,6 +21,9 @@ export function yearFor(dayIn: (year: number) => { month: number; day: number },
   const back = (ref - at(past)) / DAY;
   const ahead = (at(future) - ref) / DAY;
   if (tense === 'past') return past;
+  // "Must be returned by Jan. 14" in a story dated Jan. 15 was written before it ran: a date gone by a few days
+  // is that one, not next year's.
+  if (back <= JUST_GONE_DAYS) return past;
   if (tense === 'future') return future;
   if (tense === 'prospect') return back < ahead ? past : future;
   return back <= PAST_WINDOW_DAYS ? past : future;
