@@ -42,6 +42,8 @@ function standaloneDescription(head: string): Mention | null {
   if (!bare.length) return null;
   const name = bare.join(' ').replace(/['’]s\b/g, '');
   const last = (bare[bare.length - 1] ?? '').toLowerCase();
-  const kind = DESCRIPTION_ORG_NOUNS.has(last) || /campaign|team|committee|office|administration|staff|spokesman|spokeswoman/.test(last) ? 'organisation' : GROUP_NOUNS.has(last) ? 'group' : 'person';
-  return { surface: head, name, kind: kind === 'organisation' && /spokes/.test(last) ? 'person' : kind, role: null, acronym: null, reference: 'name', definite: false };
+  // A spokesman speaks for an organisation but is a person; "the Clinton campaign", "its staff" are bodies.
+  const body = !/spokes/.test(last) && (DESCRIPTION_ORG_NOUNS.has(last) || /campaign|team|committee|office|administration|staff/.test(last));
+  const kind = body ? 'organisation' : GROUP_NOUNS.has(last) ? 'group' : 'person';
+  return { surface: head, name, kind, role: null, acronym: null, reference: 'name', definite: false };
 }
