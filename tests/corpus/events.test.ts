@@ -94,6 +94,37 @@ describe('words that are not dates', () => {
   });
 });
 
+describe('figures that cannot be dates are not given to chrono', () => {
+  // chrono is the slow part of dating: a sentence whose only figures are amounts and shares is passed over.
+  const chronoReads = (sentence: string) => {
+    const read: string[] = [];
+    findDates(sentence, PUBLISHED, () => null, (text) => {
+      read.push(text);
+      return [];
+    });
+    return read.length > 0;
+  };
+  it.each([
+    'Prices rose 60 percent to $915 million.',
+    'The bill passed 52 to 47.',
+    'About 2.5 million people voted for the 14 candidates.',
+  ])('passes over "%s"', (sentence) => {
+    expect(chronoReads(sentence)).toBe(false);
+  });
+  it.each([
+    'The plant closed in 1995.',
+    'The plant closed in the 1990s.',
+    'The vote is at 11:30 a.m.',
+    'The vote is at 9 pm.',
+    'The vote was held on 9/12.',
+    'The vote was held on the 14th.',
+    'The vote comes in 10 days.',
+    'It was the class of \'16.',
+  ])('reads "%s"', (sentence) => {
+    expect(chronoReads(sentence)).toBe(true);
+  });
+});
+
 describe('events in a document', () => {
   it('anchors "the day before" to the date the text just gave, across sentences', () => {
     const a = analyse('Fire broke out at the plant on August 29. The day before, several missiles hit it.');
