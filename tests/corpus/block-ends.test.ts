@@ -54,7 +54,7 @@ describe('the author speaking again after an excerpt', () => {
       ['As the Observer reported on Sunday:', 'The hospital has lost a third of its nurses in two years.', 'Waiting times have doubled.', comment, 'The board meets next week.'].join('\n');
     const restating = 'In other words, the hospital is running on goodwill and overtime and has been for a long while now, whatever the board says in public.';
     for (const comment of ["That's the key point.", 'Exactly.', 'What a mess.', 'Make of that what you will.', 'My thoughts exactly.', 'Remarkable!', restating, 'Translation: there is no money.']) {
-      expect(blocks(post(comment))).toEqual(['2 Observer: The hospital has lost a third of its nurses in two years.', '3 Observer: Waiting times have doubled.']);
+      expect(blocks(post(comment))).toEqual(['2 The Observer: The hospital has lost a third of its nurses in two years.', '3 The Observer: Waiting times have doubled.']);
     }
   });
 

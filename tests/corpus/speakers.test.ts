@@ -29,6 +29,17 @@ describe('parseMention', () => {
     expect(parseMention('the company')).toMatchObject({ reference: 'description', kind: 'organisation', head: 'company' });
   });
 
+  it('reads what the text names with "the" and no title as a place or body, not a person', () => {
+    expect(parseMention('the Middle East')).toMatchObject({ name: 'Middle East', kind: 'organisation' });
+    expect(parseMention('the Pentagon')).toMatchObject({ name: 'Pentagon', kind: 'organisation' });
+    expect(parseMention('the Rev. Peter Wherry')).toMatchObject({ name: 'Peter Wherry', kind: 'person' });
+  });
+
+  it('does not read a line in capitals as a person ("MIDWAY ATOLL -")', () => {
+    expect(parseMention('MIDWAY ATOLL')).toBeNull();
+    expect(parseMention('Midway Atoll')).toMatchObject({ kind: 'person' });
+  });
+
   it('does not make a name of lower-case words or of a lone function word', () => {
     expect(parseMention('many people in the town')).toBeNull();
     expect(parseMention('However')).toBeNull();
@@ -71,6 +82,21 @@ describe('speakers of a document', () => {
   it('gives a publication its definite name ("The New York Times")', () => {
     const b = analyse('The New York Times reported that the army had run short of shells.');
     expect(b.speakers.map((s) => s.name)).toEqual(['The New York Times']);
+  });
+
+  it('gives "he" to the person, not to a place named with "the" after him', () => {
+    const b = analyse('Donald Trump spoke at the forum.\nTrump told the forum he was "totally against the war in Iraq" because it destabilized the Middle East. "I have good judgment," he said.');
+    expect(b.speakers.map((s) => s.name)).toEqual(['Donald Trump']);
+  });
+
+  it('does not give "the company" to a place named in passing with "the"', () => {
+    const b = analyse('Northwind Energy Inc. opened a plant in the United States last year.\nThe company said that sales had doubled.');
+    expect(quoteList(b)).toEqual(['Northwind Energy Inc: sales had doubled.']);
+  });
+
+  it('names no one from the capitals of a title', () => {
+    const b = analyse('Obama Sees Personal Insult if Voters Stay Home.\n\nThe president spoke on Saturday.\n\n"It is a shot in the arm," he said.');
+    expect(b.speakers.map((s) => s.name)).not.toContain('Obama Sees');
   });
 
   it('does not merge two people who share a surname', () => {

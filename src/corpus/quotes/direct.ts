@@ -77,7 +77,8 @@ const CAPITALISED_RUN = /(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:(?:von|van|der|de
 function personInContext(sentence: string): Mention | null {
   const names = new Map<string, Mention>();
   for (const run of allMatches(CAPITALISED_RUN, sentence)) {
-    const mention = parseMention(run[0]);
+    const definite = /\bthe\s+$/i.test(sentence.slice(Math.max(0, run.index - 4), run.index));
+    const mention = parseMention(definite ? `the ${run[0]}` : run[0]);
     // A full name or a titled one ("Mr Stubb"); "The Indiana" is a word after an article, not a person.
     if (mention?.reference === 'name' && mention.kind === 'person' && (mention.name.includes(' ') || mention.surface !== mention.name)) names.set(mention.name, mention);
   }

@@ -10,6 +10,7 @@ import { findDirectQuotes, type DirectCandidate } from './direct.ts';
 import { findIndirectQuotes } from './indirect.ts';
 import { doubleQuoteSpans, wordCount } from './spans.ts';
 import { allMatches } from '../text/matches.ts';
+import { isTitleCase } from '../text/title-case.ts';
 import type { TaggedDocument } from '../tag/tag-document.ts';
 import { attributionModel } from '../attribution/model.ts';
 import { learnedQuotes, mayReportSpeech, type LearnedQuote } from '../attribution/learned-attributions.ts';
@@ -86,12 +87,13 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     for (const [si, s] of spans.entries()) {
       position++;
       const maskedSentence = masked.slice(s.start, s.end);
-      // Names in passing let a later "he said" or "the company says" find them.
-      for (const run of allMatches(NAME_RUN, maskedSentence)) {
+      // Names in passing let a later "he said" or "the company says" find them (a title's capitals name no one).
+      for (const run of isTitleCase(maskedSentence) ? [] : allMatches(NAME_RUN, maskedSentence)) {
         // "Northwind Energy, the Danish turbine maker, …": the appositive tells a company from a person.
         const end = (run.index ?? 0) + run[0].length;
         const appositive = maskedSentence[end] === ',' ? (APPOSITIVE.exec(maskedSentence.slice(end))?.[1] ?? null) : null;
-        const m = parseMention(run[0], appositive);
+        const definite = /\bthe\s+$/i.test(maskedSentence.slice(Math.max(0, (run.index ?? 0) - 4), run.index ?? 0));
+        const m = parseMention(definite ? `the ${run[0]}` : run[0], appositive);
         if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position);
       }
       for (const q of learned) {

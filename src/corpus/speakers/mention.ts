@@ -16,6 +16,8 @@ export interface Mention {
   qualifier?: string;
   /** The text wrote "the X" (a publication or an institution). */
   definite: boolean;
+  /** Taken for a place or body only because the text wrote "the" before a name ("the Middle East"). */
+  guessedBody?: boolean;
 }
 
 const CAP = new RegExp(String.raw`^${JOINED_PARTICLE}?[\p{Lu}\d][\p{L}\p{M}\d'’.&-]*$`, 'u');
@@ -176,9 +178,12 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
     words = words.slice(0, ofAt);
   }
 
-  if (isOrg) {
+  // "the Middle East", "the Pentagon": what the text names with "the" and no title is a place or a body, never a
+  // person (people are "the Rev. Ann Ruiz", a title first), so a later "he said" does not reach for it.
+  const definiteBody = definite && !words.some(isRoleWord);
+  if (isOrg || definiteBody) {
     const name = words.join(' ');
-    return { surface, name, kind: 'organisation', role: appositive ? roleFromAppositive(appositive) : null, acronym: acronym ?? (isAcronym(name) ? name : null), reference: 'name', ...(qualifier ? { qualifier } : {}), definite };
+    return { surface, name, kind: 'organisation', role: appositive ? roleFromAppositive(appositive) : null, acronym: acronym ?? (isAcronym(name) ? name : null), reference: 'name', ...(qualifier ? { qualifier } : {}), definite, ...(isOrg ? {} : { guessedBody: true }) };
   }
 
   // Title and role words before the name: "NATO Secretary-General Mark Rutte", "French President Emmanuel Macron".
@@ -197,5 +202,7 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
     return { surface, name: roleWords.join(' '), kind: 'person', role, acronym: null, reference: 'description', head, definite: true };
   }
   if (nameWords.length > 5) return null;
+  // Two or more words in capitals are a dateline or a heading ("MIDWAY ATOLL -"), not how prose names a person.
+  if (nameWords.length > 1 && nameWords.every((w) => !/\p{Ll}/u.test(w))) return null;
   return { surface, name: nameWords.join(' '), kind: 'person', role, acronym, reference: 'name', definite };
 }

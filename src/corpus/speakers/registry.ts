@@ -15,6 +15,8 @@ interface Cluster {
   confirmed: boolean;
   /** Was named with "the" ("the Irish Times" in a citation), which publications keep in their name. */
   definite: boolean;
+  /** Known only as a name written with "the" ("the United States"): a place as likely as a body. */
+  guessedBody: boolean;
   /** The match keys (see key) of the name and every alias, kept up to date as they are added. */
   keys: Set<string>;
 }
@@ -75,6 +77,7 @@ export class SpeakerRegistry {
         lastSeen: position,
         confirmed: true,
         definite: false,
+        guessedBody: !!mention.guessedBody,
         keys: new Set([key(mention.name)]),
       };
       this.clusters.push(cluster);
@@ -110,6 +113,7 @@ export class SpeakerRegistry {
     cluster.lastSeen = Math.max(cluster.lastSeen, position);
     if (m.reference === 'pronoun') return;
     if (m.reference === 'name' && m.definite) cluster.definite = true;
+    if (m.reference === 'name' && !m.guessedBody) cluster.guessedBody = false;
     // A name first seen in passing takes the kind its speech gives it ("Fire Point, the … firm, said").
     if (!cluster.confirmed && m.reference === 'name') cluster.kind = m.kind;
     // A fuller name replaces a surname-only one ("Rutte" then "Mark Rutte").
@@ -147,6 +151,8 @@ export class SpeakerRegistry {
       return (
         recent.find((c) => {
           if (c.kind !== m.kind) return false;
+          // "The company" is not a place or body only named in passing with "the" ("the United States").
+          if (c.guessedBody && !c.confirmed) return false;
           // "The commissioner" is the person introduced as a commissioner, not whoever was named last.
           if (m.kind === 'person' && m.head && !describedAs(c, m.head)) return false;
           if (!m.qualifier) return true;

@@ -12,7 +12,7 @@ export const ROLE_WORDS = new Set(
   commander-in-chief chief-of-staff staff minister-president first lady mp mep mk president-elect acting interim
   then-president then secretary-of-state state affairs security national war councillor cllr councilman councilwoman
   councilmember alderman alderwoman assemblyman assemblywoman delegate del trustee superintendent sheriff magistrate
-  coach manager captain-elect`.split(/\s+/),
+  coach manager captain-elect rev reverend bishop imam pastor cardinal archbishop`.split(/\s+/),
 );
 
 /** Heads that mark an organisation (or a publication) rather than a person. */

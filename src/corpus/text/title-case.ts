@@ -1,0 +1,17 @@
+// Headlines and titles capitalise every word, so their runs of capitals are not names ("Obama Sees 'Personal
+// Insult' if Blacks Don't Rally"): a sentence written that way names no one in passing.
+
+/** The short words a title leaves in lower case. */
+const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'on', 'in', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'if', 'is', 'vs', 'via', 'into', 'over']);
+const MIN_WORDS = 4;
+
+/** Every word but the minor ones starts with a capital, over at least four such words. */
+export function isTitleCase(sentence: string): boolean {
+  let words = 0;
+  for (const w of sentence.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? []) {
+    if (MINOR.has(w.toLowerCase()) && w === w.toLowerCase()) continue;
+    if (!/^\p{Lu}/u.test(w)) return false;
+    words++;
+  }
+  return words >= MIN_WORDS;
+}
