@@ -21,6 +21,8 @@ describe('splitSentences', () => {
     ['decimals', 'The deal is worth $1.5 billion. It closes in 2026.', ['The deal is worth $1.5 billion.', 'It closes in 2026.']],
     ['month abbreviation', 'The talks began on Sept. 3 in Geneva. They failed.', ['The talks began on Sept. 3 in Geneva.', 'They failed.']],
     ['e.g.', 'Some fruits, e.g. apples, keep well. Others rot.', ['Some fruits, e.g. apples, keep well.', 'Others rot.']],
+    ['run-together initials', 'Rep. G.K. Butterfield spoke first. U.S. President Obama spoke next.', ['Rep. G.K. Butterfield spoke first.', 'U.S. President Obama spoke next.']],
+    ['initials that end a sentence', 'He moved to the U.S. The next year he left.', ['He moved to the U.S.', 'The next year he left.']],
   ])('keeps the abbreviation %s inside its sentence', (_name, text, expected) => {
     expect(split(text)).toEqual(expected);
   });

@@ -88,5 +88,16 @@ function isAbbreviation(text: string, dot: number): boolean {
   if (!word) return false;
   // Initials ("J. K. Rowling") and single letters.
   if (/^\p{Lu}$/u.test(word)) return true;
+  // Run-together initials before a name ("G.K. Butterfield", "U.S. President"), but "in the U.S. The next day".
+  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) {
+    const next = /^\s+([\p{L}]+)/u.exec(text.slice(dot + 1))?.[1] ?? '';
+    return /^\p{Lu}/u.test(next) && !SENTENCE_OPENERS.has(next.toLowerCase());
+  }
   return NEVER_FINAL.has(word.toLowerCase());
 }
+
+/** Words that begin sentences far more often than they begin names. */
+const SENTENCE_OPENERS = new Set(
+  `the a an he she it they we i you but and or so in on at for to by this that these those there here his her its their our
+  my if when while as after before yet also however meanwhile still then now last next since with from what who why how`.split(/\s+/),
+);
