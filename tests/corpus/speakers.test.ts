@@ -99,6 +99,34 @@ describe('speakers of a document', () => {
     expect(b.speakers.map((s) => s.name)).not.toContain('Obama Sees');
   });
 
+  it('keeps a role or kind written in lower case before the name ("Braga mayor Ricardo Rio")', () => {
+    expect(parseMention('Braga mayor Ricardo Rio')).toMatchObject({ name: 'Ricardo Rio', kind: 'person', role: 'Braga mayor' });
+    expect(parseMention('spokesperson Francisco Ferreira')).toMatchObject({ name: 'Francisco Ferreira', role: 'spokesperson' });
+    expect(parseMention('Meteorologist Ana Sousa')).toMatchObject({ name: 'Ana Sousa', role: 'Meteorologist' });
+    expect(parseMention('Environmental group Zero')).toMatchObject({ name: 'Zero', kind: 'organisation', role: 'environmental group' });
+    expect(parseMention('Adam Driver')).toMatchObject({ name: 'Adam Driver', role: null });
+  });
+
+  it('gives "he" to the person who opened the sentence before, over an earlier speaker', () => {
+    const b = analyse(
+      [
+        '"We have never seen water levels like this," Braga mayor Ricardo Rio told the Lusa news agency.',
+        'Prime Minister Luis Montenegro visited the area on Sunday. Speaking to reporters in Porto, he said the government would help the families affected.',
+      ].join('\n\n'),
+    );
+    expect(quoteList(b)).toEqual(['Ricardo Rio: We have never seen water levels like this,', 'Luis Montenegro: the government would help the families affected.']);
+  });
+
+  it('gives "the group" to the body introduced as a group, not to the last body that spoke', () => {
+    const b = analyse(
+      [
+        'According to the national weather service IPMA, more rain is expected until Thursday.',
+        'Environmental group Zero criticised the authorities. "Building on flood plains has been allowed for decades," spokesperson Francisco Ferreira said. The group said that planning rules must be reviewed.',
+      ].join('\n\n'),
+    );
+    expect(quoteList(b, 'indirect')).toContain('Zero: planning rules must be reviewed.');
+  });
+
   it('does not merge two people who share a surname', () => {
     const b = analyse('Anna Berg said that prices were falling. Erik Berg said that prices were rising.');
     expect(quoteList(b)).toEqual(['Anna Berg: prices were falling.', 'Erik Berg: prices were rising.']);

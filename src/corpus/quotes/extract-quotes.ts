@@ -1,7 +1,7 @@
 import { lineAt } from '../load/paragraphs.ts';
 import { parseMention, type Mention } from '../speakers/mention.ts';
 import { SpeakerRegistry, type SpeakerCluster } from '../speakers/registry.ts';
-import { JOINED_PARTICLE } from '../speakers/vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, ROLE_WORDS } from '../speakers/vocabulary.ts';
 import type { Span } from '../text/sentences.ts';
 import type { LoadedDocument, Quote, QuoteKind, Speaker } from '../types.ts';
 import { introRole } from './block-starts.ts';
@@ -29,7 +29,7 @@ interface Found {
 /** A paragraph that is mostly someone else's direct quote is that person's words, not the block source's. */
 const DIRECT_SHARE_LIMIT = 0.5;
 
-const NAME_RUN = new RegExp(String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|der|de|al|bin|of)\s+)*${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*)+`, 'gu');
+const NAME_RUN = new RegExp(String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|der|de|al|bin|of)\s+)*${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*)*`, 'gu');
 
 const APPOSITIVE = /^,\s*((?:the|a|an)\s[^,;.]{2,80}),/;
 
@@ -89,12 +89,15 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
       const maskedSentence = masked.slice(s.start, s.end);
       // Names in passing let a later "he said" or "the company says" find them (a title's capitals name no one).
       for (const run of isTitleCase(maskedSentence) ? [] : allMatches(NAME_RUN, maskedSentence)) {
+        const kind = kindBefore(maskedSentence, run.index ?? 0);
+        // One capitalised word is a name only after its kind ("environmental group Zero").
+        if (!run[0].includes(' ') && (kind === '' || kind === 'the ')) continue;
         // "Northwind Energy, the Danish turbine maker, …": the appositive tells a company from a person.
         const end = (run.index ?? 0) + run[0].length;
         const appositive = maskedSentence[end] === ',' ? (APPOSITIVE.exec(maskedSentence.slice(end))?.[1] ?? null) : null;
-        const definite = /\bthe\s+$/i.test(maskedSentence.slice(Math.max(0, (run.index ?? 0) - 4), run.index ?? 0));
-        const m = parseMention(definite ? `the ${run[0]}` : run[0], appositive);
-        if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position);
+        const m = parseMention(`${kind}${run[0]}`, appositive);
+        const subject = /^[\s"'“‘(]*$/.test(maskedSentence.slice(0, (run.index ?? 0) - kind.length));
+        if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position, subject);
       }
       for (const q of learned) {
         if (q.cueSentence !== si || !q.source) continue;
@@ -152,6 +155,20 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     quotes,
     speakers: speakers.filter((s) => used.has(s.id)).map(({ cluster: _cluster, ...s }) => s),
   };
+}
+
+const KIND_BEFORE = /(?:\b(\p{Lu}[\p{L}-]*)\s+)?\b(\p{Ll}+)\s+$/u;
+
+/**
+ * The words before a name that tell what it names: "the" (a place or body, "the Middle East"), or a role or kind in
+ * lower case with its qualifier ("Braga mayor Ricardo Rio", "environmental group Zero").
+ */
+function kindBefore(sentence: string, at: number): string {
+  const m = KIND_BEFORE.exec(sentence.slice(Math.max(0, at - 40), at));
+  const word = m?.[2] ?? '';
+  if (word === 'the') return 'the ';
+  if (!m || !(ROLE_WORDS.has(word) || DESCRIPTION_ORG_NOUNS.has(word))) return '';
+  return m[1] && !LEADING_FUNCTION_WORDS.has(m[1].toLowerCase()) ? `${m[1]} ${word} ` : `${word} `;
 }
 
 /** Half of b's words are in a: the two are the same quotation, read twice. */

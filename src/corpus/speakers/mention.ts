@@ -146,7 +146,17 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
     }
     return null;
   }
-  if (words.some((w) => !isCapitalised(w) && !NAME_PARTICLES.has(w) && !['of', 'for', 'on', 'and', 'the', 'de'].includes(w))) return null;
+  // A role or a kind written in lower case before the name is part of the mention ("Braga mayor Ricardo Rio",
+  // "environmental group Zero"); any other lower-case word is not.
+  const lowerBefore = (i: number) => i < words.length - 1 && (isRoleWord(words[i] ?? '') || DESCRIPTION_ORG_NOUNS.has(words[i] ?? '')) && isCapitalised(words[i + 1] ?? '');
+  if (words.some((w, i) => !isCapitalised(w) && !NAME_PARTICLES.has(w) && !['of', 'for', 'on', 'and', 'the', 'de'].includes(w) && !lowerBefore(i))) return null;
+  // "Environmental group Zero": the organisation is the name after its kind, the kind its description.
+  const kindAt = words.findIndex((w, i) => !isCapitalised(w) && DESCRIPTION_ORG_NOUNS.has(w) && lowerBefore(i));
+  if (kindAt >= 0 && !words.slice(kindAt + 1).some((w) => isRoleWord(w))) {
+    const name = words.slice(kindAt + 1).join(' ');
+    const role = words.slice(0, kindAt + 1).join(' ').toLowerCase();
+    return { surface: words.join(' '), name, kind: 'organisation', role, acronym: acronym ?? (isAcronym(name) ? name : null), reference: 'name', definite };
+  }
 
   const surface = words.join(' ');
 

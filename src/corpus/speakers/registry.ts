@@ -19,6 +19,8 @@ interface Cluster {
   guessedBody: boolean;
   /** The match keys (see key) of the name and every alias, kept up to date as they are added. */
   keys: Set<string>;
+  /** The last sentence this speaker opened as its subject ("Prime Minister Luís Montenegro visited …"). */
+  subjectAt: number;
 }
 
 const PUBLICATION_WORDS = /\b(times|post|journal|economist|guardian|telegraph|herald|tribune|gazette|review|magazine|news|observer|independent|atlantic|monitor)\b/i;
@@ -79,6 +81,7 @@ export class SpeakerRegistry {
         definite: false,
         guessedBody: !!mention.guessedBody,
         keys: new Set([key(mention.name)]),
+        subjectAt: -Infinity,
       };
       this.clusters.push(cluster);
       this.absorb(cluster, mention, position);
@@ -98,15 +101,19 @@ export class SpeakerRegistry {
     return cluster;
   }
 
-  /** A person or organisation named in passing: a later "he" or "the ministry" may refer to it. */
-  notice(mention: Mention, position: number): void {
+  /**
+   * A person or organisation named in passing: a later "he" or "the ministry" may refer to it. The subject of a
+   * sentence is what the next "he said" most likely means, even when someone else spoke before.
+   */
+  notice(mention: Mention, position: number, subject = false): void {
     if (mention.reference !== 'name') return;
-    const found = this.find(mention, position);
-    if (found) found.lastSeen = Math.max(found.lastSeen, position);
+    let cluster = this.find(mention, position);
+    if (cluster) cluster.lastSeen = Math.max(cluster.lastSeen, position);
     else {
-      const cluster = this.resolve(mention, position);
+      cluster = this.resolve(mention, position);
       if (cluster) cluster.confirmed = false;
     }
+    if (cluster && subject) cluster.subjectAt = position;
   }
 
   private absorb(cluster: Cluster, m: Mention, position: number): void {
@@ -133,11 +140,12 @@ export class SpeakerRegistry {
     if (m.qualifier) cluster.qualifiers.add(m.qualifier);
   }
 
-  /** Clusters seen within the pronoun window, speakers first, then the most recent. */
+  /** Clusters seen within the pronoun window: the subject of this sentence or the last, then speakers, then the most recent. */
   private recent(position: number): Cluster[] {
+    const fresh = (c: Cluster) => Number(position - c.subjectAt <= 1);
     return this.clusters
       .filter((c) => position - c.lastSeen <= PRONOUN_WINDOW)
-      .sort((a, b) => Number(b.confirmed) - Number(a.confirmed) || b.lastSeen - a.lastSeen);
+      .sort((a, b) => fresh(b) - fresh(a) || Number(b.confirmed) - Number(a.confirmed) || b.lastSeen - a.lastSeen);
   }
 
   private find(m: Mention, position: number): Cluster | null {
@@ -148,6 +156,9 @@ export class SpeakerRegistry {
     }
     if (m.reference === 'description') {
       const recent = this.recent(position);
+      // "The group" is first the body introduced as a group ("environmental group Zero"), then any body.
+      const introducedAs = m.kind !== 'person' && m.head && !m.qualifier ? recent.find((c) => c.kind === m.kind && describedAs(c, m.head ?? '')) : undefined;
+      if (introducedAs) return introducedAs;
       return (
         recent.find((c) => {
           if (c.kind !== m.kind) return false;

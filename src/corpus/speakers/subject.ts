@@ -1,6 +1,6 @@
 import { SPACES, trimEndOf } from '../text/trim.ts';
 import { parseMention, type Mention } from './mention.ts';
-import { JOINED_PARTICLE } from './vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, ROLE_WORDS } from './vocabulary.ts';
 import { allMatches } from '../text/matches.ts';
 
 const WEEKDAY = '(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day';
@@ -113,6 +113,14 @@ export function trailingNounPhrase(text: string): { text: string; start: number 
       else if (CONNECTORS.has(prev) && start - 2 >= 0 && isCap(tokens[start - 2]?.w ?? '')) start -= 2;
       else if (prev === 'the' && start - 2 >= 0 && CONNECTORS.has(tokens[start - 2]?.w ?? '') && start - 3 >= 0 && isCap(tokens[start - 3]?.w ?? '')) start -= 3;
       else break;
+    }
+    // A role or kind in lower case before the name, with one capitalised word qualifying it ("Braga mayor Ricardo
+    // Rio", "environmental group Zero", "spokesperson Francisco Ferreira").
+    const before = tokens[start - 1]?.w ?? '';
+    if (start > 0 && /^\p{Ll}+$/u.test(before) && (ROLE_WORDS.has(before) || DESCRIPTION_ORG_NOUNS.has(before))) {
+      start--;
+      const qualifier = tokens[start - 1]?.w ?? '';
+      if (start > 0 && isCap(qualifier) && !/[,;:.!?"]$/.test(qualifier) && !LEADING_FUNCTION_WORDS.has(qualifier.toLowerCase())) start--;
     }
     // Include a leading "the" for publications and institutions.
     if (start > 0 && /^the$/i.test(tokens[start - 1]?.w ?? '')) start--;

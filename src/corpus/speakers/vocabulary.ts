@@ -12,7 +12,12 @@ export const ROLE_WORDS = new Set(
   commander-in-chief chief-of-staff staff minister-president first lady mp mep mk president-elect acting interim
   then-president then secretary-of-state state affairs security national war councillor cllr councilman councilwoman
   councilmember alderman alderwoman assemblyman assemblywoman delegate del trustee superintendent sheriff magistrate
-  coach manager captain-elect rev reverend bishop imam pastor cardinal archbishop`.split(/\s+/),
+  coach manager captain-elect rev reverend bishop imam pastor cardinal archbishop
+  meteorologist scientist historian activist lawyer doctor nurse teacher student resident worker engineer journalist
+  photographer pilot witness survivor volunteer organiser organizer campaigner protester owner shopkeeper businessman
+  businesswoman entrepreneur investor banker architect artist musician actor actress striker goalkeeper midfielder
+  referee priest nun monk surgeon physician psychologist sociologist biologist geologist veteran mother daughter wife
+  husband neighbour neighbor colleague pensioner`.split(/\s+/),
 );
 
 /** Heads that mark an organisation (or a publication) rather than a person. */
