@@ -58,7 +58,8 @@ export function citeSource(cite: string): Mention | null {
   return last?.reference === 'name' ? { ...last, kind: 'organisation' } : null;
 }
 
-const PIECE = /(?:^|\b(?:from|in|by|of)\s+)(?:the\s+)?((?:\p{Lu}[\p{L}\p{M}.&'’-]*\s+){1,5})(?:piece|article|report|op-ed|editorial|story|column|interview|essay|analysis|paper|post|investigation|feature)\b/iu;
+// Case is spelled out, not flagged: under the i flag \p{Lu} matches lower-case letters too ("latest").
+const PIECE = /(?:^|\b(?:[Ff]rom|[Ii]n|[Bb]y|[Oo]f)\s+)(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}\p{M}.&'’-]*\s+){1,5})(?:(?:latest|new|recent|own|excellent|long|weekly|daily|annual|monthly)\s+)?(?:piece|article|report|op-ed|editorial|story|column|interview|essay|analysis|paper|post|investigation|feature|briefing|study|survey|newsletter|blog post|statement|memo)\b/u;
 const BY_AUTHOR = /\b(?:piece|article|op-ed|editorial|story|column|interview|essay|analysis|post|commentary|letter)\s+by\s+(.+?)(?=\s+(?:in|for|at|on|from)\s+(?:the\s+)?\p{Lu}|\s*[:,;(]|\s*$)/u;
 const IN_PUBLICATION = /\b(?:in|by|from)\s+(the\s+\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.&'’-]*){0,4})\s*(?:[:,]|$|\s+that\b)/u;
 

@@ -1,5 +1,5 @@
 import type { SpeakerKind } from '../types.ts';
-import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_WORDS } from './vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS, ROLE_WORDS } from './vocabulary.ts';
 
 /** One way the text refers to a speaker, before it is matched to the others. */
 export interface Mention {
@@ -108,7 +108,8 @@ const MAX_REMEMBERED = 50_000;
 
 function parseMentionUncached(phrase: string, appositive: string | null): Mention | null {
   // A sentence's full stop after a name ("said Amir Haddad.") is not part of it; "U.S." keeps its dots.
-  let text = phrase.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '').replace(/(\p{Ll}{2})\.$/u, '$1');
+  // "The Resolution Foundation's (briefing)": a possessor is named without its "'s".
+  let text = phrase.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim().replace(/[,;:]+$/, '').replace(/(\p{Ll}{2})\.$/u, '$1').replace(/(\p{L})['’]s$/u, '$1');
   if (!text) return null;
   const lower = text.toLowerCase();
   if (PRONOUNS[lower]) return { surface: text, name: lower, kind: PRONOUNS[lower], role: null, acronym: null, reference: 'pronoun', definite: false };
@@ -176,7 +177,8 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   const head = ofAt > 0 ? words.slice(0, ofAt) : words;
   let roleAt = -1;
   for (const [i, w] of head.entries()) if (isRoleWord(w)) roleAt = i;
-  const personAfterRole = roleAt >= 0 && roleAt < head.length - 1 && !head.slice(roleAt + 1).some(isOrgWord);
+  // "Office for National Statistics" is no title before a name: a title ends in a noun, not in "National".
+  const personAfterRole = roleAt >= 0 && roleAt < head.length - 1 && !head.slice(roleAt + 1).some(isOrgWord) && !ROLE_MODIFIERS.has((head[roleAt] ?? '').toLowerCase());
   // "Helen Ward of Leeds University": a plain two- or three-word name, then an organisation after "of".
   const personOfOrg = ofAt >= 2 && ofAt <= 3 && !head.some(isOrgWord) && !head.some(isRoleWord) && words.slice(ofAt + 1).some(isOrgWord);
   const isOrg =
@@ -193,7 +195,10 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   const definiteBody = definite && !words.some(isRoleWord);
   if (isOrg || definiteBody) {
     const name = words.join(' ');
-    return { surface, name, kind: 'organisation', role: appositive ? roleFromAppositive(appositive) : null, acronym: acronym ?? (isAcronym(name) ? name : null), reference: 'name', ...(qualifier ? { qualifier } : {}), definite, ...(isOrg ? {} : { guessedBody: true }) };
+    // Only an appositive headed by a body's noun describes a body ("…, the Ukrainian defense firm"), not one that
+    // goes on with the sentence ("according to the Office for National Statistics, the fastest rise since …").
+    const role = appositive && appositiveKind(appositive) === 'organisation' ? roleFromAppositive(appositive) : null;
+    return { surface, name, kind: 'organisation', role, acronym: acronym ?? (isAcronym(name) ? name : null), reference: 'name', ...(qualifier ? { qualifier } : {}), definite, ...(isOrg ? {} : { guessedBody: true }) };
   }
 
   // Title and role words before the name: "NATO Secretary-General Mark Rutte", "French President Emmanuel Macron".
@@ -204,7 +209,8 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   const honorificOnly = roleWords.every((w) => /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i.test(w));
   const roleParts = [
     ...(roleWords.length && !honorificOnly ? [roleWords.join(' ') + (postQualifier ? ` of ${postQualifier}` : '')] : []),
-    ...(appositive ? [roleFromAppositive(appositive)] : []),
+    // An age is no role ("Maria Costa, 67,").
+    ...(appositive && !/^\s*\d{1,3}\s*$/.test(appositive) ? [roleFromAppositive(appositive)] : []),
   ];
   const role = roleParts.length ? roleParts.join(', ') : null;
   if (!nameWords.length) {

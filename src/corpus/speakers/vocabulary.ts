@@ -20,6 +20,11 @@ export const ROLE_WORDS = new Set(
   husband neighbour neighbor colleague pensioner`.split(/\s+/),
 );
 
+/** Role words that only qualify a title ("National Security Adviser", "Foreign Minister"): a title never ends in one. */
+export const ROLE_MODIFIERS = new Set(
+  'national foreign former defense defence interior finance health economy trade state affairs security war acting interim then vice first'.split(' '),
+);
+
 /** Heads that mark an organisation (or a publication) rather than a person. */
 export const ORG_WORDS = new Set(
   `ministry service services institute institution agency company corporation corp inc ltd llc plc gmbh group council

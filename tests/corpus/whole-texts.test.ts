@@ -1,0 +1,55 @@
+// Whole documents written for these tests in two styles the engine meets: a short news report that names its
+// speakers with roles, kinds and pronouns, and an opinion post that pastes excerpts without quotation marks.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyse } from './helpers.ts';
+
+const text = (name: string) => readFileSync(new URL(`./texts/${name}`, import.meta.url), 'utf8');
+const who = (name: string) => {
+  const a = analyse(text(name));
+  return a.quotes.map((q) => {
+    const s = a.speakers.find((sp) => sp.id === q.speakerId);
+    return `${q.kind} ${s?.name}${q.role ? ` [${q.role}]` : ''}: ${q.text.slice(0, 40)}`;
+  });
+};
+
+describe('a news report', () => {
+  const quotes = who('news-report.txt');
+
+  it('gives every quote its speaker, with the role the text gave', () => {
+    expect(quotes).toEqual([
+      'indirect Civil Protection Authority: rivers in the Minho and Douro regions ha',
+      'direct Ricardo Rio [Braga mayor]: We have never seen water levels like thi',
+      'direct Ricardo Rio: Whole streets are under a metre of water',
+      'indirect Luís Montenegro: the government would "do everything nece',
+      'indirect IPMA [service]: more rain is expected until Thursday.',
+      'indirect Ana Sousa [Meteorologist]: the storms were caused by a low-pressure',
+      'direct Francisco Ferreira [spokesperson]: Building on flood plains has been allowe',
+      'indirect Zero: a review of planning rules',
+      'indirect Maria Costa [Local resident]: she had lost everything',
+      'direct Maria Costa: The water came in the night. We had ten ',
+    ]);
+  });
+});
+
+describe('an opinion post with pasted excerpts', () => {
+  const quotes = who('opinion-post.txt');
+
+  it('reads each excerpt as its publication\'s words, and the people quoted inside in their own right', () => {
+    expect(quotes.filter((q) => q.startsWith('block'))).toEqual([
+      'block The Guardian: More than 1.3 million households are now',
+      'block The Guardian: Councils say they cannot build fast enou',
+      'block The Guardian: "We are running out of options," said Ja',
+      'block The Financial Times: Private rents rose 9 percent in the year',
+      'block The Financial Times: Landlords blame higher mortgage costs. T',
+      'block Resolution Foundation: Young adults today are far less likely t',
+    ]);
+    expect(quotes).toContain('direct Jane Hollis [housing lead at the Local Government Association]: We are running out of options,');
+    expect(quotes).toContain('indirect Office for National Statistics: Private rents rose 9 percent in the year');
+  });
+
+  it('leaves the author\'s own comments and questions out of the excerpts', () => {
+    const blocks = quotes.filter((q) => q.startsWith('block')).join('\n');
+    for (const own of ['That last line', 'Make of that', 'What would help', 'I\'d add']) expect(blocks).not.toContain(own);
+  });
+});
