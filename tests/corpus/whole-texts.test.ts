@@ -32,6 +32,29 @@ describe('a news report', () => {
   });
 });
 
+describe('a report with titles, relative clauses, bodies and a quote inside reported speech', () => {
+  const quotes = who('council-report.txt');
+
+  it('gives each quote one speaker, as the text introduced them', () => {
+    expect(quotes).toEqual([
+      'indirect Priya Nair [Councillor of the Liberal Democrats]: the decision was "a turning point for th',
+      'direct Tom Baxter: This is a fantasy budget,',
+      'direct Tom Baxter: Nobody has checked the numbers.',
+      'direct Martin Okoye: We have waited a long time for this,',
+      'direct Martin Okoye: and the fans deserve it.',
+      "indirect Stefan Vogel [Deutsche Bank's chief economist]: the project would add about 400 jobs",
+      'indirect police: two people had been arrested outside the',
+      'indirect the club: Tickets for the first match go on sale n',
+      'indirect Riverside Echo: construction could start in January.',
+      'indirect Riverside Echo: the final cost had not been agreed.',
+      'direct Helen Wu [Mayor]: the biggest investment in a generation.',
+      'indirect Helen Wu: work would begin next year.',
+      'indirect Anna Kovacs: she feared the noise.',
+      'indirect David Reyes: he was looking forward to it.',
+    ]);
+  });
+});
+
 describe('an opinion post with pasted excerpts', () => {
   const quotes = who('opinion-post.txt');
 

@@ -96,7 +96,7 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
         const end = (run.index ?? 0) + run[0].length;
         const appositive = maskedSentence[end] === ',' ? (APPOSITIVE.exec(maskedSentence.slice(end))?.[1] ?? null) : null;
         const m = parseMention(`${kind}${run[0]}`, appositive);
-        const subject = /^[\s"'“‘(]*$/.test(maskedSentence.slice(0, (run.index ?? 0) - kind.length));
+        const subject = SUBJECT_LEAD.test(maskedSentence.slice(0, (run.index ?? 0) - kind.length));
         if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position, subject);
       }
       for (const q of learned) {
@@ -142,9 +142,12 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
   const idOf = new Map(speakers.map((s) => [s.cluster, s.id]));
   const seen = new Set<string>();
   const quotes: Quote[] = [];
+  // `Nair said the decision was "a turning point"`: the quoted words inside a reported clause are one quote with it.
+  const insideReported = (f: (typeof found)[number]) =>
+    f.kind === 'direct' && found.some((g) => g.kind === 'indirect' && g.cluster === f.cluster && g.paragraph === f.paragraph && g.text.includes(f.text));
   for (const f of found.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset)) {
     const speakerId = idOf.get(f.cluster);
-    if (!speakerId) continue;
+    if (!speakerId || insideReported(f)) continue;
     const key = `${speakerId}|${f.kind}|${f.line}|${f.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -156,6 +159,9 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     speakers: speakers.filter((s) => used.has(s.id)).map(({ cluster: _cluster, ...s }) => s),
   };
 }
+
+/** What may open a sentence before its subject's name: marks, and a determiner before a role ("Her colleague Tom Baxter"). */
+const SUBJECT_LEAD = /^[\s"'“‘(]*(?:(?:the|a|an|his|her|their|its|our|my)\s+)?$/i;
 
 const KIND_BEFORE = /(?:\b(\p{Lu}[\p{L}-]*)\s+)?\b(\p{Ll}+)\s+$/u;
 

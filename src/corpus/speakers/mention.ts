@@ -149,7 +149,13 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   }
   // A role or a kind written in lower case before the name is part of the mention ("Braga mayor Ricardo Rio",
   // "environmental group Zero"); any other lower-case word is not.
-  const lowerBefore = (i: number) => i < words.length - 1 && (isRoleWord(words[i] ?? '') || DESCRIPTION_ORG_NOUNS.has(words[i] ?? '')) && isCapitalised(words[i + 1] ?? '');
+  const roleOrKind = (w: string) => isRoleWord(w) || DESCRIPTION_ORG_NOUNS.has(w);
+  // "chief economist Stefan Vogel": lower-case role words in a run, the last before a capital.
+  const lowerBefore = (i: number): boolean => {
+    let j = i;
+    while (j < words.length - 1 && !isCapitalised(words[j] ?? '') && roleOrKind(words[j] ?? '')) j++;
+    return j > i && j < words.length && isCapitalised(words[j] ?? '');
+  };
   if (words.some((w, i) => !isCapitalised(w) && !NAME_PARTICLES.has(w) && !['of', 'for', 'on', 'and', 'the', 'de'].includes(w) && !lowerBefore(i))) return null;
   // "Environmental group Zero": the organisation is the name after its kind, the kind its description.
   const kindAt = words.findIndex((w, i) => !isCapitalised(w) && DESCRIPTION_ORG_NOUNS.has(w) && lowerBefore(i));
@@ -209,8 +215,8 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   const honorificOnly = roleWords.every((w) => /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i.test(w));
   const roleParts = [
     ...(roleWords.length && !honorificOnly ? [roleWords.join(' ') + (postQualifier ? ` of ${postQualifier}` : '')] : []),
-    // An age is no role ("Maria Costa, 67,").
-    ...(appositive && !/^\s*\d{1,3}\s*$/.test(appositive) ? [roleFromAppositive(appositive)] : []),
+    // An age is no role ("Maria Costa, 67,"), nor is a relative clause ("Wu, who voted for the measure,").
+    ...(appositive && !/^\s*\d{1,3}\s*$/.test(appositive) && !/^\s*(?:who|whom|whose|which|that)\b/i.test(appositive) ? [roleFromAppositive(appositive)] : []),
   ];
   const role = roleParts.length ? roleParts.join(', ') : null;
   if (!nameWords.length) {

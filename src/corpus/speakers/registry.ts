@@ -55,6 +55,21 @@ function describedAs(c: Cluster, head: string): boolean {
   return false;
 }
 
+/** Heads of names that say what kind of body they are ("Deutsche Bank", "Leeds University"). */
+const TELLING_HEADS = new Set(
+  'bank ministry university college school court party club army navy police hospital church council committee commission parliament senate congress museum union newspaper agency department'.split(' '),
+);
+
+/** Descriptions that say exactly what kind of body they mean (unlike "the military" or "the government"). */
+const SPECIFIC_DESCRIPTIONS = new Set('club team bank university college school hospital church museum newspaper paper party union airline court'.split(' '));
+
+/** "The club" is not a body whose name says it is another kind ("Deutsche Bank"). */
+function namedOtherwise(c: Cluster, head: string): boolean {
+  if (!SPECIFIC_DESCRIPTIONS.has(head)) return false;
+  const last = c.name.toLowerCase().split(' ').pop() ?? '';
+  return TELLING_HEADS.has(last) && stem(last) !== stem(head) && !describedAs(c, head);
+}
+
 /**
  * The speakers of one document. Mentions are resolved in reading order, so "he said", "the company" and
  * a bare surname find the nearest fitting speaker named before them.
@@ -67,10 +82,12 @@ export class SpeakerRegistry {
     if (!found) {
       // "The Ukrainian army said …" with no army named before: the qualified description is the best name there is.
       // "The mayor said …" with no mayor named is a speaker of its own, "the mayor", never someone else nearby.
-      const namesItself = mention.reference === 'description' && (mention.kind === 'person' || !!mention.qualifier);
+      // So is "the club said" with no club named: "the club".
+      const namesItself = mention.reference === 'description';
       if (mention.reference !== 'name' && !namesItself) return null;
+      const ownName = mention.reference === 'description' && (mention.kind === 'person' || !mention.qualifier);
       const cluster: Cluster = {
-        name: mention.reference === 'description' && mention.kind === 'person' ? `the ${mention.name}` : mention.name,
+        name: ownName ? `the ${mention.name}` : mention.name,
         kind: mention.kind,
         aliases: new Set(),
         roles: new Set(),
@@ -164,6 +181,8 @@ export class SpeakerRegistry {
           if (c.kind !== m.kind) return false;
           // "The company" is not a place or body only named in passing with "the" ("the United States").
           if (c.guessedBody && !c.confirmed) return false;
+          // Nor is "the club" a body whose name says it is something else ("Deutsche Bank").
+          if (m.kind !== 'person' && m.head && namedOtherwise(c, m.head)) return false;
           // "The commissioner" is the person introduced as a commissioner, not whoever was named last.
           if (m.kind === 'person' && m.head && !describedAs(c, m.head)) return false;
           if (!m.qualifier) return true;
