@@ -143,8 +143,12 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
   const seen = new Set<string>();
   const quotes: Quote[] = [];
   // `Nair said the decision was "a turning point"`: the quoted words inside a reported clause are one quote with it.
+  // A reported "clause" that is only the quotation, marks and all, is the direct quote read twice.
+  const sameReading = (direct: (typeof found)[number], indirect: (typeof found)[number]) =>
+    indirect.cluster === direct.cluster && indirect.paragraph === direct.paragraph && indirect.text.includes(direct.text);
   const insideReported = (f: (typeof found)[number]) =>
-    f.kind === 'direct' && found.some((g) => g.kind === 'indirect' && g.cluster === f.cluster && g.paragraph === f.paragraph && g.text.includes(f.text));
+    (f.kind === 'direct' && found.some((g) => g.kind === 'indirect' && sameReading(f, g) && wordCount(g.text) > wordCount(f.text) + 1)) ||
+    (f.kind === 'indirect' && found.some((g) => g.kind === 'direct' && sameReading(g, f) && wordCount(f.text) <= wordCount(g.text) + 1));
   for (const f of found.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset)) {
     const speakerId = idOf.get(f.cluster);
     if (!speakerId || insideReported(f)) continue;
