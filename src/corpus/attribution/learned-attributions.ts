@@ -27,6 +27,9 @@ const WHEN =
  * A content as a reader would quote it: without the marks around it, the comma that led to the attribution, or a
  * time the tagger took in after the cue ("said in May the plan was sound", "said on Friday "We will not wait."").
  */
+/** Words that carry the sentence on past a quoted phrase, not the phrase's own. */
+const AFTER_QUOTATION = /^\s*,?\s*(?:and|but|or|before|after|while|as|then|when|because)\s+\p{Ll}/u;
+
 function contentPiece(tp: TaggedParagraph, s: TaggedSpan): string {
   let start = s.start;
   const first = tp.tokens[s.first];
@@ -35,6 +38,10 @@ function contentPiece(tp: TaggedParagraph, s: TaggedSpan): string {
   // A quotation with a word or two before its opening mark: those words are the reporter's.
   const open = piece.indexOf('"');
   if (open > 0 && piece.slice(0, open).trim().split(/\s+/).length <= 2 && piece.indexOf('"', open + 1) !== -1) piece = piece.slice(open);
+  // `called the plan "a fantasy" and walked out`: what follows the closing mark is the reporter's story again.
+  const close = piece.startsWith('"') ? piece.indexOf('"', 1) : -1;
+  // (Unless another quoted part follows: `to "go and vote" and then "go pick some other place"` is one.)
+  if (close > 0 && AFTER_QUOTATION.test(piece.slice(close + 1)) && !piece.includes('"', close + 1)) piece = piece.slice(0, close + 1);
   return piece.replace(/^["'\s]+/, '').replace(/[\s,;:"']+$/, '');
 }
 

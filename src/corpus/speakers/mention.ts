@@ -61,6 +61,9 @@ export function roleFromAppositive(appositive: string): string {
 
 function appositiveKind(appositive: string | null): SpeakerKind | null {
   if (!appositive) return null;
+  // "Sam Reed, who chairs the committee,": a relative clause says who, not what ("committee" is not his kind).
+  if (/^\s*(?:who|whom|whose)\b/i.test(appositive)) return 'person';
+  if (/^\s*(?:which|that)\b/i.test(appositive)) return null;
   // The head of an appositive is the last word before its first preposition:
   // "the European Commission president", "the president of the …", "the … firm behind the …".
   const words = appositive.toLowerCase().split(/\s+/).filter(Boolean);

@@ -16,6 +16,17 @@ describe('who said what, on sentences real news is made of', () => {
     expect(quotes('The Food Standards Agency reviewed the plan.\n\nThe agency said in May the plan was sound.')).toEqual(['Food Standards Agency: the plan was sound']);
   });
 
+  it('keeps a quoted phrase as the words quoted, not the story after it', () => {
+    expect(quotes('Dana Ortiz called the proposal "a fantasy" and walked out.')).toEqual(['Dana Ortiz: a fantasy']);
+  });
+
+  it('reads a relative clause after a name as saying who, not what ("who chairs the committee")', () => {
+    expect(quotes('Sam Reed, who chairs the committee, added that the vote would be delayed. The ministry said on Tuesday it had not been consulted.')).toEqual([
+      'Sam Reed: the vote would be delayed.',
+      'the ministry: it had not been consulted.',
+    ]);
+  });
+
   it('finds the speaker in an appositive, behind a possessive role, and after a title', () => {
     expect(quotes('Their manager, Sandra Kowalski, said the team would fight on until the end.')).toEqual(['Sandra Kowalski: the team would fight on until the end.']);
     expect(quotes("Commerzbank's chief economist Jörg Krämer said the rate would rise again in June.")).toEqual(['Jörg Krämer: the rate would rise again in June.']);
