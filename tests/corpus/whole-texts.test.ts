@@ -55,6 +55,17 @@ describe('a report with titles, relative clauses, bodies and a quote inside repo
   });
 });
 
+describe('a report with particles, ages and an "according to" that names a body', () => {
+  const quotes = who('treaty-report.txt');
+
+  it('keeps the particle with the surname, the age out of the name and the body behind a spokesperson', () => {
+    expect(quotes).toContain('direct Alberto van Klaveren: This is a day for our two peoples,');
+    expect(quotes).toContain('indirect Peruvian agriculture ministry: about 12,000 farmers depend on the river');
+    expect(quotes).toContain('indirect Luis Quispe [farmer in the Tacna region]: he had not been consulted.');
+    expect(quotes.filter((q) => / 54\b/.test(q.split(':')[0] ?? ''))).toEqual([]);
+  });
+});
+
 describe('an opinion post with pasted excerpts', () => {
   const quotes = who('opinion-post.txt');
 

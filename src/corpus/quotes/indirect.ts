@@ -1,6 +1,7 @@
 import { parseMention, type Mention } from '../speakers/mention.ts';
 import { SPACES, trimEndOf } from '../text/trim.ts';
 import { findClause, findSubject, trailingNounPhrase } from '../speakers/subject.ts';
+import { mentionOfSource } from '../attribution/source-mention.ts';
 import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
 import { isNounLike, speechVerbs } from './speech-verbs.ts';
 
@@ -26,9 +27,12 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
   const accordingStart = /^According to ([^,]+),\s+(.+)$/.exec(masked);
   if (accordingStart) {
     const np = trailingNounPhrase(accordingStart[1] ?? '');
-    const mention = np ? parseMention(np.text) : null;
+    const parsed = np ? parseMention(np.text) : null;
+    // "According to a spokesperson for the Peruvian agriculture ministry,": the body it names (or the source as
+    // written, when no rule reads it) is the source, not nobody.
+    const mention = parsed?.reference === 'name' || (parsed?.reference === 'description' && parsed.qualifier) ? parsed : mentionOfSource(accordingStart[1] ?? '');
     const offset = masked.indexOf(accordingStart[2] ?? '');
-    if (mention && mention.reference === 'name') out.push({ mention, text: sentence.slice(offset).trim(), offset });
+    if (mention && mention.reference !== 'pronoun') out.push({ mention, text: sentence.slice(offset).trim(), offset });
   } else if (accordingEnd && /^[\p{Lu}]/u.test(accordingEnd[2] ?? '')) {
     const mention = parseMention(accordingEnd[2] ?? '');
     const clause = (accordingEnd[1] ?? '').trim();

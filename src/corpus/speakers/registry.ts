@@ -29,7 +29,8 @@ const PRONOUN_WINDOW = 12;
 
 export function surnameOf(name: string): string {
   const words = name.split(' ');
-  if (words.length < 2) return name;
+  // "van Klaveren" is a surname with its particle.
+  if (words.length < 2 || NAME_PARTICLES.has(words[0] ?? '')) return name;
   const particle = words.findIndex((w, i) => i > 0 && NAME_PARTICLES.has(w));
   return particle > 0 ? words.slice(particle).join(' ') : (words[words.length - 1] ?? name);
 }

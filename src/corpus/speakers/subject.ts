@@ -65,7 +65,8 @@ export function findSubject(leftText: string): Subject | null {
     const segments = head.split(',');
     if (segments.length >= 2) {
       const appositive = segments[segments.length - 1] ?? '';
-      const before = segments.slice(0, -1).join(',');
+      // "Luis Quispe, 54, a farmer …": an age between the name and its appositive belongs to neither.
+      const before = segments.slice(0, -1).join(',').replace(/,\s*\d{1,3}\s*$/, '');
       if (/^\s*(the|a|an|its|his|her|their|\p{Lu}[\p{L}-]*['’]s|former|then|\p{Ll})/u.test(appositive)) {
         const np = trailingNounPhrase(before);
         if (np) {
@@ -114,6 +115,8 @@ export function trailingNounPhrase(text: string): { text: string; start: number 
       else if (prev === 'the' && start - 2 >= 0 && CONNECTORS.has(tokens[start - 2]?.w ?? '') && start - 3 >= 0 && isCap(tokens[start - 3]?.w ?? '')) start -= 3;
       else break;
     }
+    // Particles that open the phrase belong to the name ("van Klaveren told reporters").
+    while (start > 0 && PARTICLES.test(tokens[start - 1]?.w ?? '')) start--;
     // A role or kind in lower case before the name, with one capitalised word qualifying it ("Braga mayor Ricardo
     // Rio", "environmental group Zero", "spokesperson Francisco Ferreira").
     const before = tokens[start - 1]?.w ?? '';
