@@ -6,7 +6,7 @@ import type { Reply } from '../reply/reply.ts';
 export interface OptionSpec {
   name: string;
   description: string;
-  type: 'string' | 'integer' | 'channel' | 'role' | 'attachment';
+  type: 'string' | 'integer' | 'boolean' | 'channel' | 'role' | 'attachment';
   required?: boolean;
   choices?: readonly string[];
   autocomplete?: boolean;
@@ -90,6 +90,8 @@ export interface Command {
   /** Hidden from members without Manage Server (and checked again when run). */
   moderatorOnly?: boolean;
   run(ctx: CommandContext, options: Options): Reply | Promise<Reply>;
+  /** Whether answering these options may take longer than Discord's three seconds (a picture to draw). */
+  slow?(options: Options): boolean;
   autocomplete?(ctx: CommandContext, option: string, value: string, options: Options): Choice[] | Promise<Choice[]>;
 }
 

@@ -42,6 +42,7 @@ export function parseCommandLine(line: string): ParsedLine {
   for (const o of command.options) {
     const value = options[o.name];
     if (o.required && !value) return fail(`/${command.name} needs \`${o.name}\`: ${o.description}.`);
+    if (value && o.type === 'boolean' && value !== 'true' && value !== 'false') return fail(`\`${o.name}\` must be true or false.`);
     if (value && o.choices && !o.choices.includes(value)) return fail(`\`${o.name}\` must be one of ${o.choices.join(', ')}.`);
     if (value && o.maxLength && value.length > o.maxLength) return fail(`\`${o.name}\` is too long (at most ${o.maxLength} characters).`);
   }

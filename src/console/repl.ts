@@ -1,6 +1,7 @@
 import readline from 'node:readline';
 import type { CommandContext } from '../commands/command.ts';
-import { renderText, styleFor } from './render-text.ts';
+import { styleFor } from './render-text.ts';
+import { consoleAnswer } from './save-picture.ts';
 import { runLine } from './run-line.ts';
 
 /** The local console: type a slash command, see the reply as the bot would give it. */
@@ -15,7 +16,7 @@ export async function startConsole(ctx: CommandContext, input: NodeJS.ReadableSt
     if (line === '/quit' || line === '/exit') break;
     if (line) {
       try {
-        say(renderText(await runLine(ctx, line), styleFor(output)));
+        say(await consoleAnswer(await runLine(ctx, line), styleFor(output)));
       } catch (error) {
         // The console never dies on one bad answer.
         say(`Something went wrong answering that: ${(error as Error).message}`);

@@ -75,8 +75,8 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       return;
     }
     const options = optionsOf(interaction.options.data);
-    // While the index is still loading (or a file downloads), take the 15-minute deferred window instead of 3 seconds.
-    const deferred = !deps.ready() || !!command.subcommands?.some((s) => s.options.some((o) => o.type === 'attachment'));
+    // While the index is still loading (or a file downloads, or a picture is drawn), take the 15-minute deferred window instead of 3 seconds.
+    const deferred = !deps.ready() || !!command.slow?.(options) || !!command.subcommands?.some((s) => s.options.some((o) => o.type === 'attachment'));
     if (deferred) await interaction.deferReply(command.moderatorOnly ? { flags: MessageFlags.Ephemeral } : {});
     const { ctx, ephemeral } = await deps.context(whereOf(interaction));
     const reply = visible(await command.run(ctx, options), ephemeral);

@@ -10,6 +10,8 @@ export interface MessagePayload {
   components: APIActionRowComponent<APIButtonComponent>[];
   allowedMentions: { parse: [] };
   flags?: MessageFlags.Ephemeral;
+  /** A reply's picture, uploaded with the message and shown in its embed. */
+  files?: Array<{ attachment: Buffer; name: string; description: string }>;
 }
 
 /** Quoted text may contain @everyone or a role: no reply ever pings anyone. */
@@ -33,12 +35,16 @@ export async function messageFor(reply: Reply, command: string, options: Options
     };
     components.push({ type: ComponentType.ActionRow, components: [await button('◀ Previous', index - 1, 'prev'), await button('Next ▶', index + 1, 'next')] });
   }
+  const embed = renderEmbed(reply, pages, index);
+  const picture = reply.picture;
+  if (picture) embed.image = { url: `attachment://${picture.file}` };
   return {
     payload: {
-      embeds: [renderEmbed(reply, pages, index)],
+      embeds: [embed],
       components,
       allowedMentions: NO_PINGS,
       ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+      ...(picture ? { files: [{ attachment: Buffer.from(picture.png), name: picture.file, description: picture.description.slice(0, 1024) }] } : {}),
     },
     pages: pages.length,
   };

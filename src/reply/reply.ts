@@ -19,6 +19,15 @@ export interface ReplyItem {
   citation?: Citation;
 }
 
+/** A picture that goes with a reply: an attachment in Discord, a file written by the console. */
+export interface Picture {
+  /** File name, e.g. `timeline.png`. */
+  file: string;
+  png: Uint8Array;
+  /** What it shows, for screen readers (Discord's attachment description). */
+  description: string;
+}
+
 export type ReplyKind = 'answer' | 'not-found' | 'invalid';
 
 export interface Reply {
@@ -31,6 +40,7 @@ export interface Reply {
   suggestions?: string[];
   /** Not-found and invalid answers are shown only to the person who asked. */
   ephemeral: boolean;
+  picture?: Picture;
 }
 
 /**
