@@ -12,5 +12,6 @@ if (!line) {
 }
 const { query } = await openIndex(corpusDir(), cacheDir());
 const reply = await runLine({ query }, line);
-process.stdout.write(`${await consoleAnswer(reply, styleFor(process.stdout))}\n`);
+const playing = reply.quiz ? '\n\nOne question at a time here: play in the console (`npm start`), which takes your answer.' : '';
+process.stdout.write(`${await consoleAnswer(reply, styleFor(process.stdout))}${playing}\n`);
 process.exitCode = reply.kind === 'answer' ? 0 : 1;

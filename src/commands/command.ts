@@ -48,6 +48,8 @@ export interface Services {
   settings: import('../settings/settings-store.ts').SettingsStore;
   library: import('../library/library.ts').Library;
   corpus: import('../library/live-corpus.ts').LiveCorpus;
+  /** Who-said-it quizzes and their scores, per server. */
+  quizzes: import('../quiz/quiz-store.ts').QuizStore;
   fetchAttachment(a: Attachment, maxBytes: number): Promise<Uint8Array>;
   /** Fetches a web page for the reading list (src/app/fetch-page.ts: every address checked). */
   fetchPage(address: string): Promise<FetchedPage>;

@@ -27,5 +27,9 @@ export function renderText(reply: Reply, style: TextStyle = 'plain'): string {
     out.push(`  ${bold(item.text, style)}`);
     if (item.citation) out.push(`  — ${formatCitation(item.citation)}`);
   }
+  if (reply.quiz) {
+    out.push('');
+    reply.quiz.choices.forEach((c, i) => out.push(`  ${i + 1}. ${c}${reply.quiz?.revealed && i === reply.quiz.answer ? '  ✓' : ''}`));
+  }
   return out.join('\n');
 }

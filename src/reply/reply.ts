@@ -28,6 +28,19 @@ export interface Picture {
   description: string;
 }
 
+/** A who-said-it question: its choices are buttons in Discord and numbered lines in the console. */
+export interface QuizPart {
+  /** The stored quiz the buttons answer (null in the console, which keeps no state). */
+  id: string | null;
+  choices: string[];
+  answer: number;
+  /** The answer is shown: the buttons are done with, the right one marked. */
+  revealed: boolean;
+  /** The right answer in words ("Alexander Stubb (President of Finland)"), and the quote whole, for the console's answer. */
+  speaker: string;
+  said: ReplyItem;
+}
+
 export type ReplyKind = 'answer' | 'not-found' | 'invalid';
 
 export interface Reply {
@@ -41,6 +54,7 @@ export interface Reply {
   /** Not-found and invalid answers are shown only to the person who asked. */
   ephemeral: boolean;
   picture?: Picture;
+  quiz?: QuizPart;
 }
 
 /**
