@@ -16,6 +16,7 @@ import type { Logger } from '../logging/logger.ts';
 import { invalid, type Reply } from '../reply/reply.ts';
 import { LIMITS } from './limits.ts';
 import { decodePageState } from './page-state.ts';
+import { isQuizButton, pressQuiz } from './quiz-press.ts';
 import { messageFor, NO_PINGS } from './send.ts';
 
 export interface RouterDeps {
@@ -26,6 +27,13 @@ export interface RouterDeps {
   ready: () => boolean;
   store: Keyv;
   logger: Logger;
+}
+
+/** Where a quiz message can be edited later, by the interaction that posted it (its token lasts 15 minutes). */
+async function rememberQuiz(interaction: ChatInputCommandInteraction, ctx: CommandContext, reply: Reply): Promise<void> {
+  const id = reply.quiz?.id;
+  if (!id || !ctx.services) return;
+  await ctx.services.quizzes.update(id, (s) => ({ ...s, message: { kind: 'interaction', applicationId: interaction.applicationId, token: interaction.token } }));
 }
 
 /** Options as plain strings, with the chosen subcommand path ("set digest-time") under SUBCOMMAND. */
@@ -83,6 +91,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
     const { payload } = await messageFor(reply, command.name, options, 0, deps.store);
     if (!deferred) {
       await interaction.reply(payload);
+      await rememberQuiz(interaction, ctx, reply);
       return;
     }
     const { flags: _flags, ...edit } = payload;
@@ -91,6 +100,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       await interaction.deleteReply();
       await interaction.followUp(payload);
     } else await interaction.editReply(edit);
+    await rememberQuiz(interaction, ctx, reply);
   };
 
   const autocomplete = async (interaction: AutocompleteInteraction) => {
@@ -108,6 +118,11 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
   };
 
   const button = async (interaction: ButtonInteraction) => {
+    if (isQuizButton(interaction.customId)) {
+      const { ctx } = await deps.context(whereOf(interaction));
+      if (ctx.services) await pressQuiz(interaction, ctx.services, deps.store);
+      return;
+    }
     const decoded = await decodePageState(interaction.customId, deps.store);
     const polite = async (text: string) => {
       const body = { content: text, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_PINGS };

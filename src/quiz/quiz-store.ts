@@ -121,7 +121,8 @@ export class QuizStore {
     return states.filter((s): s is QuizState => !!s && !s.revealed);
   }
 
-  private forget(id: string): Promise<void> {
+  /** No longer waits to be revealed by the clock (revealed, or with no message to edit). */
+  forget(id: string): Promise<void> {
     return this.queue.run(OPEN_LIST, async () => {
       const open = ((await this.store.get(OPEN_LIST)) as string[] | undefined) ?? [];
       await this.store.set(OPEN_LIST, open.filter((o) => o !== id));
