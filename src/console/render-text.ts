@@ -29,7 +29,8 @@ export function renderText(reply: Reply, style: TextStyle = 'plain'): string {
   }
   if (reply.quiz) {
     out.push('');
-    reply.quiz.choices.forEach((c, i) => out.push(`  ${i + 1}. ${c}${reply.quiz?.revealed && i === reply.quiz.answer ? '  ✓' : ''}`));
+    const { question, revealed } = reply.quiz;
+    question.choices.forEach((c, i) => out.push(`  ${i + 1}. ${c.name}${revealed && i === question.answer ? '  ✓' : ''}`));
   }
   return out.join('\n');
 }

@@ -49,9 +49,9 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     allowedMentions: NO_PINGS,
     ...o.clientOptions,
   });
-  const poster = discordPoster(client.rest, () => client.user?.id ?? null);
   const digest = o.digest;
   const now = digest?.now ?? (() => new Date());
+  const poster = discordPoster(client.rest, () => client.user?.id ?? null, undefined, () => ready?.quizzes ?? null, now);
   // The digest service joins the app once both exist; commands see it through their context.
   const app = o.app.then((a) => {
     if (digest) {

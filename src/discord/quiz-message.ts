@@ -10,6 +10,6 @@ import { quizButtons } from './send.ts';
  */
 export function revealedMessage(state: QuizState): { embeds?: APIEmbed[]; components: APIActionRowComponent<APIButtonComponent>[] } {
   const reply = revealedReply(state);
-  const components = quizButtons(reply.quiz ?? { id: state.id, choices: [], answer: 0, revealed: true, speaker: '', said: { text: '' } });
+  const components = quizButtons({ id: state.id, question: state.question, revealed: true });
   return state.embedded ? { components } : { embeds: [renderEmbed(reply, paginate(reply), 0)], components };
 }

@@ -28,10 +28,10 @@ export function quizButtons(quiz: QuizPart): APIActionRowComponent<APIButtonComp
   return [
     {
       type: ComponentType.ActionRow,
-      components: quiz.choices.map((name, i) => ({
+      components: quiz.question.choices.map(({ name }, i) => ({
         type: ComponentType.Button,
-        style: quiz.revealed && i === quiz.answer ? ButtonStyle.Success : quiz.revealed ? ButtonStyle.Secondary : ButtonStyle.Primary,
-        label: `${quiz.revealed && i === quiz.answer ? '✓ ' : ''}${shorten(name, BUTTON_LABEL).text}`,
+        style: quiz.revealed && i === quiz.question.answer ? ButtonStyle.Success : quiz.revealed ? ButtonStyle.Secondary : ButtonStyle.Primary,
+        label: `${quiz.revealed && i === quiz.question.answer ? '✓ ' : ''}${shorten(name, BUTTON_LABEL).text}`,
         custom_id: quiz.id ? quizButtonId(quiz.id, i) : `noop:quiz:${i}`,
         disabled: quiz.revealed || !quiz.id,
       })),

@@ -1,26 +1,9 @@
 import { cite } from '../commands/cite.ts';
 import { documentRef, type CorpusQuery, type Scope } from '../corpus/query/corpus-query.ts';
 import type { CorpusSpeaker } from '../corpus/index/types.ts';
-import type { QuoteKind } from '../corpus/types.ts';
-import type { Citation } from '../reply/reply.ts';
+import type { QuizQuestion } from '../reply/reply.ts';
 
-export interface QuizChoice {
-  name: string;
-  role: string | null;
-}
-
-/** A quote with its speaker blanked out, and four speakers to choose from (one of them right). */
-export interface QuizQuestion {
-  /** The quote with the speaker's names and aliases blanked. */
-  text: string;
-  /** The quote as the document has it, shown with the answer. */
-  said: string;
-  kind: QuoteKind;
-  citation: Citation;
-  choices: QuizChoice[];
-  /** Index of the right choice. */
-  answer: number;
-}
+export type { QuizChoice, QuizQuestion } from '../reply/reply.ts';
 
 export type QuestionResult = { ok: true; question: QuizQuestion } | { ok: false; speakers: string[] };
 

@@ -5,14 +5,10 @@ import type { QuizState, Score } from './quiz-store.ts';
 const who = (c: QuizChoice | undefined) => (c ? `**${c.name}**${c.role ? ` (${c.role})` : ''}` : 'someone');
 const quoted = (q: QuizQuestion, text: string) => (q.kind === 'direct' ? `“${text}”` : text);
 const rightOne = (q: QuizQuestion) => q.choices[q.answer];
-const part = (q: QuizQuestion, id: string | null, revealed: boolean) => ({
-  id,
-  choices: q.choices.map((c) => c.name),
-  answer: q.answer,
-  revealed,
-  speaker: who(rightOne(q)).replace(/\*\*/g, ''),
-  said: { text: quoted(q, q.said), citation: q.citation },
-});
+const part = (question: QuizQuestion, id: string | null, revealed: boolean) => ({ id, question, revealed });
+
+/** The quote with its speaker hidden, as a reply item (the digest shows it among its parts). */
+export const questionItem = (q: QuizQuestion) => ({ text: quoted(q, q.text), citation: q.citation });
 
 /** The question as posted: the quote with its speaker blanked, and the four names to choose from. */
 export function questionReply(question: QuizQuestion, id: string | null): Reply {
@@ -21,7 +17,7 @@ export function questionReply(question: QuizQuestion, id: string | null): Reply 
       ? 'Who said it? Type the number of your answer.'
       : 'Who said it? Press a name: only you see whether you are right. The answer shows here after the first right answer, or in ten minutes.';
   return {
-    ...answer('Who said it?', [{ text: quoted(question, question.text), citation: question.citation }], intro),
+    ...answer('Who said it?', [questionItem(question)], intro),
     quiz: part(question, id, false),
   };
 }

@@ -28,17 +28,31 @@ export interface Picture {
   description: string;
 }
 
-/** A who-said-it question: its choices are buttons in Discord and numbered lines in the console. */
-export interface QuizPart {
-  /** The stored quiz the buttons answer (null in the console, which keeps no state). */
-  id: string | null;
-  choices: string[];
+export interface QuizChoice {
+  name: string;
+  role: string | null;
+}
+
+/** A quote with its speaker blanked out, and four speakers to choose from (one of them right). */
+export interface QuizQuestion {
+  /** The quote with the speaker's names and aliases blanked. */
+  text: string;
+  /** The quote as the document has it, shown with the answer. */
+  said: string;
+  kind: 'direct' | 'indirect' | 'block';
+  citation: Citation;
+  choices: QuizChoice[];
+  /** Index of the right choice. */
   answer: number;
+}
+
+/** A who-said-it question in a reply: its choices are buttons in Discord and numbered lines in the console. */
+export interface QuizPart {
+  /** The stored quiz the buttons answer (null where nothing is stored: the console, a digest not yet posted). */
+  id: string | null;
+  question: QuizQuestion;
   /** The answer is shown: the buttons are done with, the right one marked. */
   revealed: boolean;
-  /** The right answer in words ("Alexander Stubb (President of Finland)"), and the quote whole, for the console's answer. */
-  speaker: string;
-  said: ReplyItem;
 }
 
 export type ReplyKind = 'answer' | 'not-found' | 'invalid';

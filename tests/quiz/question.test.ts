@@ -8,8 +8,11 @@ import { buildIndex } from '../../src/corpus/index/build-index.ts';
 import { parseDocument } from '../../src/corpus/load/load-file.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { mulberry32 } from '../../src/corpus/text/random.ts';
+import { composeDigest } from '../../src/digest/compose.ts';
 import { BLANK, blankNames, makeQuestion } from '../../src/quiz/question.ts';
 import { QuizStore } from '../../src/quiz/quiz-store.ts';
+import { findSetting } from '../../src/settings/definitions.ts';
+import { defaultSettings, GuildSettingsSchema, SETTINGS_VERSION } from '../../src/settings/schema.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
 
@@ -96,5 +99,33 @@ describe('scores', () => {
       await store.disconnect();
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a quiz in the daily digest', () => {
+  it('is a `digest-content` part, off for servers that never chose it', () => {
+    const def = findSetting('digest-content');
+    const parsed = def?.parse('quote, quiz');
+    if (!def || !parsed?.ok) throw new Error('digest-content refused quiz');
+    const after = parsed.apply(defaultSettings());
+    expect(after.digest.content).toEqual({ quote: true, onThisDay: false, section: false, quiz: true });
+    expect(def.show(after)).toBe('quote, quiz');
+    expect(def.parse('quizz')).toEqual({ ok: false, message: 'Content must list any of `quote`, `on-this-day`, `section`, `quiz`, e.g. `quote,section,quiz`.' });
+    // A record stored before the quiz existed reads as without it.
+    const stored = { version: SETTINGS_VERSION, digest: { content: { quote: true, onThisDay: true, section: true } } };
+    expect(GuildSettingsSchema.parse(stored).digest.content.quiz).toBe(false);
+    expect(defaultSettings().digest.content.quiz).toBe(false);
+  });
+
+  it('draws the same question for a day in the preview and the post, and none when the list is too small', async () => {
+    const query = new CorpusQuery(await bundledIndex());
+    const input = { query, documents: new Set(query.index.documents.map((d) => d.id)), content: { quote: false, onThisDay: false, section: false, quiz: true }, state: { quotes: [], sections: [] } };
+    const day = composeDigest({ ...input, localDate: '2026-09-02' });
+    expect(day.reply.quiz?.question.choices).toHaveLength(4);
+    expect(day.reply.items.map((i) => i.heading)).toEqual(['Quiz — who said it? (press a name below)']);
+    expect(composeDigest({ ...input, localDate: '2026-09-02' }).reply.quiz).toEqual(day.reply.quiz);
+    const questions = new Set(['2026-09-03', '2026-09-04', '2026-09-05', '2026-09-06'].map((localDate) => composeDigest({ ...input, localDate }).reply.quiz?.question.said));
+    expect(questions.size).toBeGreaterThan(1);
+    expect(composeDigest({ ...input, documents: new Set(), localDate: '2026-09-02' })).toMatchObject({ empty: true, reply: { items: [] } });
   });
 });
