@@ -14,7 +14,7 @@ export const quiz: Command = {
   ],
   async run(ctx, options) {
     if (options[SUBCOMMAND] === 'scores') {
-      if (!ctx.invoker || !ctx.services) return invalid('Quiz scores are kept per Discord server, and the console belongs to none: ask `/quiz scores` in a server.');
+      if (!ctx.invoker || !ctx.services) return invalid('Quiz scores are kept per Discord server, so `/quiz scores` works in a server; the console belongs to none.');
       return scoresReply(await ctx.services.quizzes.top(ctx.invoker.guildId));
     }
     const scope = scopeOf(ctx, options);

@@ -71,33 +71,51 @@ export function axisUnitFor(domain: [number, number]): AxisUnit {
 
 type Drawn = PlacedMark['events'][number] & { label: string };
 
-/** Puts each group's label in the first row free for it; null when some group finds no free row. */
-function placeGroups(groups: Drawn[][], px: (t: number) => number, widthPx: number): PlacedMark[] | null {
+/** Where a mark's label goes and how far right it keeps its row busy. */
+function extent(m: PlacedMark, px: (t: number) => number, widthPx: number): { align: 'left' | 'right'; left: number; reach: number } {
+  const x = px(m.at);
+  const width = MARKER_PX + labelPx(m.label);
+  const align = x + width > widthPx ? 'right' : 'left';
+  const end = Math.max(...m.events.map((e) => e.end));
+  const marked = m.cluster ? px(end) + MARKER_PX : m.events[0]?.span ? px(end) : x + MARKER_PX;
+  return { align, left: align === 'left' ? x : x - width, reach: Math.max(marked, align === 'left' ? x + width : x + MARKER_PX) };
+}
+
+/**
+ * Each event in the first row free for its label; when none is, it joins the latest row-ending mark that starts
+ * at most `stretch` pixels before it, which becomes a cluster. Null when an event finds neither.
+ */
+function place(drawn: Drawn[], px: (t: number) => number, widthPx: number, stretch: number): PlacedMark[] | null {
   const marks: PlacedMark[] = [];
   const laneEnds: number[] = [];
-  for (const group of groups) {
-    const first = group[0] as Drawn;
-    const start = first.start;
-    const end = Math.max(...group.map((e) => e.end));
-    const single = group.length === 1;
-    const label = single ? first.label : `${group.length} events`;
-    const x = px(start);
-    const width = MARKER_PX + labelPx(label);
-    const align = x + width > widthPx ? 'right' : 'left';
-    const left = align === 'left' ? x : x - width;
-    const reach = Math.max(single && !first.span ? x + MARKER_PX : px(end) + (single ? 0 : MARKER_PX), align === 'left' ? x + width : x + MARKER_PX);
+  const laneLast: PlacedMark[] = [];
+  for (const { label, ...event } of drawn) {
+    const mark: PlacedMark = { lane: 0, at: event.start, label, align: 'left', events: [event] };
+    const { align, left, reach } = extent(mark, px, widthPx);
     const lane = [...Array(MAX_LANES).keys()].find((l) => (laneEnds[l] ?? -Infinity) + LABEL_GAP_PX <= left);
-    if (lane === undefined) return null;
-    laneEnds[lane] = reach;
-    marks.push({ lane, at: start, label, align, events: group.map(({ label: _label, ...e }) => e), ...(single ? {} : { cluster: { start, end } }) });
+    if (lane !== undefined) {
+      Object.assign(mark, { lane, align });
+      marks.push(mark);
+      laneEnds[lane] = reach;
+      laneLast[lane] = mark;
+      continue;
+    }
+    const host = laneLast.filter((m) => px(event.start) - px(m.at) <= stretch).sort((a, b) => b.at - a.at)[0];
+    if (!host) return null;
+    host.events.push(event);
+    host.cluster = { start: host.at, end: Math.max(...host.events.map((e) => e.end)) };
+    host.label = `${host.events.length} events`;
+    const grown = extent(host, px, widthPx);
+    host.align = grown.align;
+    laneEnds[host.lane] = grown.reach;
   }
   return marks;
 }
 
 /**
  * Where each event goes on a picture `widthPx` wide: a label row for each, stacked so that no two labels
- * overlap. Where a stretch is too crowded for the rows there are, the events starting within a few pixels of
- * each other become one cluster labelled with their count, the stretch widening until every label fits.
+ * overlap. Where a stretch is too crowded for the rows there are, the events there become one cluster labelled
+ * with their count; clusters start a few pixels wide and widen only until every event has a place.
  * Hand-written: a charting library places marks, but does not thin out labels this way.
  */
 export function layoutTimeline(events: TimelineEvent[], widthPx: number): TimelineLayout {
@@ -113,16 +131,9 @@ export function layoutTimeline(events: TimelineEvent[], widthPx: number): Timeli
   const pad = Math.max((last - first) * 0.04, 3 * DAY);
   const domain: [number, number] = [first - pad, last + pad];
   const px = (t: number) => ((t - domain[0]) / (domain[1] - domain[0])) * widthPx;
-  // Events each on their own first; then clusters at most 2, 4, 8 … pixels wide, until the labels fit the rows.
-  for (let stretch = 0; ; stretch = Math.max(2, stretch * 2)) {
-    const groups: Drawn[][] = [];
-    for (const d of drawn) {
-      const group = groups[groups.length - 1];
-      if (group && stretch > 0 && px(d.start) - px((group[0] as Drawn).start) <= stretch) group.push(d);
-      else groups.push([d]);
-    }
-    const marks = placeGroups(groups, px, widthPx);
-    // With one group (a stretch as wide as the picture), the one label always fits.
+  // A stretch as wide as the picture always succeeds: every event can join the mark that ends a row.
+  for (let stretch = 16; ; stretch *= 2) {
+    const marks = place(drawn, px, widthPx, stretch);
     if (marks) return { domain, unit: axisUnitFor(domain), lanes: Math.max(1, ...marks.map((m) => m.lane + 1)), marks };
   }
 }
