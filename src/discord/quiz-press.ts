@@ -22,7 +22,9 @@ export async function pressQuiz(interaction: ButtonInteraction, services: Servic
     else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
   };
   const reveal = async (state: QuizState) => {
-    await interaction.update({ ...revealedMessage(state), allowedMentions: NO_PINGS });
+    const revealed = { ...revealedMessage(state), allowedMentions: NO_PINGS };
+    if (interaction.deferred) await interaction.editReply(revealed);
+    else await interaction.update(revealed);
     await services.quizzes.update(state.id, (s) => ({ ...s, revealed: true, message: null }));
   };
   const m = QUIZ_BUTTON.exec(interaction.customId);

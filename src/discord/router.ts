@@ -119,8 +119,13 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
 
   const button = async (interaction: ButtonInteraction) => {
     if (isQuizButton(interaction.customId)) {
+      // While the index is still loading, acknowledge first: the answer follows within Discord's 15 minutes.
+      if (!deps.ready()) await interaction.deferUpdate();
       const { ctx } = await deps.context(whereOf(interaction));
-      if (ctx.services) await pressQuiz(interaction, ctx.services, deps.store);
+      if (ctx.services) return pressQuiz(interaction, ctx.services, deps.store);
+      const body = { content: 'Quizzes are kept per server: ask one with /quiz question in a server.', flags: MessageFlags.Ephemeral as const, allowedMentions: NO_PINGS };
+      if (interaction.deferred) await interaction.followUp(body);
+      else await interaction.reply(body);
       return;
     }
     const decoded = await decodePageState(interaction.customId, deps.store);
