@@ -28,6 +28,7 @@ import { defaultSettings } from '../src/settings/schema.ts';
 import type { Reply } from '../src/reply/reply.ts';
 import { folderSource, generatedSource, type CorpusSource } from './corpus-source.ts';
 import { generateCorpus } from './generate-corpus.ts';
+import { measurePicture, pictureReport, type PictureResult } from './timeline-picture.ts';
 import { workload, type Workload } from './workload.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -470,6 +471,7 @@ function git(args: string[]): string | null {
 // Main
 
 const started = now();
+let picture: PictureResult | null = null;
 await mkdir(WORK, { recursive: true });
 try {
   // Warm-up: compile the engine's hot paths on a small corpus before anything is timed.
@@ -484,6 +486,8 @@ try {
   const warmIndex = JSON.parse(JSON.stringify(buildIndex(warmDocs, 'warm-up'))) as CorpusIndex;
   const warm = new CorpusQuery(warmIndex);
   await measureQueries(() => ({ query: warm }), workload(warmIndex, SEED, 50), new MemorySampler(), 50);
+  log('timeline picture: 300 events…');
+  picture = await measurePicture(warm, QUICK ? 5 : 20);
 
   const results: SizeResult[] = [];
   for (const size of SIZES) {
@@ -526,14 +530,14 @@ async function report(results: SizeResult[], final: boolean): Promise<void> {
   const output = table(results);
   const checks = targets(results);
   const header = `Lectern benchmark, ${date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, commit ${commit?.slice(0, 7) ?? 'unknown'}${dirty ? ' (src has uncommitted changes)' : ''}; seed ${SEED}, ${RUNS} runs per command (median / p99).`;
-  if (final) process.stdout.write(`\n${header}\n\n${output}\n\nThe digest row composes the real daily digest (src/digest/compose.ts) for ${fmtN(SERVERS)} servers, each with its own rotation state.${results.some((r) => r.coldStart.engineChangedDuringRun) ? '\n\nNote: the engine source changed during this run (another edit); the cold start timed the cache built earlier in the run.' : ''}\n\nTargets (issue 6; build speed on real news: issue 11):\n${checks.map((c) => `  ${c}`).join('\n')}\n`);
+  if (final) process.stdout.write(`\n${header}\n\n${output}\n\nThe digest row composes the real daily digest (src/digest/compose.ts) for ${fmtN(SERVERS)} servers, each with its own rotation state.${results.some((r) => r.coldStart.engineChangedDuringRun) ? '\n\nNote: the engine source changed during this run (another edit); the cold start timed the cache built earlier in the run.' : ''}\n\nTargets (issue 6; build speed on real news: issue 11):\n${checks.map((c) => `  ${c}`).join('\n')}\n${picture ? `\n${pictureReport(picture)}\n` : ''}`);
 
   const corpora = [...SIZES.map(String), ...(FOLDER ? [FOLDER.label.replace(/^[./]+/, '').replace(/[^\w.-]+/g, '_')] : [])];
   const file = OUT ? path.resolve(OUT) : path.join(ROOT, 'bench', 'results', `${date.slice(0, 10)}-${corpora.join('-')}.json`);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(
     file,
-    `${JSON.stringify({ date, machine, commit, srcDirty: dirty, seed: SEED, runs: RUNS, servers: SERVERS, quick: QUICK, sizes: SIZES, corpus: FOLDER && { path: FOLDER.dir, bytes: FOLDER.bytes, documents: FOLDER.documents }, complete: final, elapsedMs: now() - started, results, targets: checks, table: output }, null, 2)}\n`,
+    `${JSON.stringify({ date, machine, commit, srcDirty: dirty, seed: SEED, runs: RUNS, servers: SERVERS, quick: QUICK, sizes: SIZES, corpus: FOLDER && { path: FOLDER.dir, bytes: FOLDER.bytes, documents: FOLDER.documents }, complete: final, elapsedMs: now() - started, results, picture, targets: checks, table: output }, null, 2)}\n`,
   );
   if (final) log(`\nWrote ${path.relative(ROOT, file)} (${((now() - started) / 1000).toFixed(0)} s in all).`);
 }

@@ -2,6 +2,7 @@ import type { Attachment, CommandContext, Services } from '../commands/command.t
 import type { CorpusQuery } from '../corpus/query/corpus-query.ts';
 import { Library } from '../library/library.ts';
 import { LiveCorpus } from '../library/live-corpus.ts';
+import { QuizStore } from '../quiz/quiz-store.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
 import type Keyv from 'keyv';
 import { fetchAttachment } from './fetch-attachment.ts';
@@ -33,7 +34,7 @@ export async function createApp(o: {
   const library = new Library(o.store, o.uploadsDir);
   const corpus = new LiveCorpus(o.query);
   corpus.addUploads(await library.loadAll(o.warn));
-  return { settings: new SettingsStore(o.store), library, corpus, fetchAttachment, fetchPage: o.fetchPage ?? ((address) => fetchPage(address)), now: o.now ?? (() => new Date()) };
+  return { settings: new SettingsStore(o.store), library, corpus, quizzes: new QuizStore(o.store), fetchAttachment, fetchPage: o.fetchPage ?? ((address) => fetchPage(address)), now: o.now ?? (() => new Date()) };
 }
 
 /**

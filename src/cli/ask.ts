@@ -1,7 +1,8 @@
 // npm run ask -- "/quote speaker:Stubb": one command, answered from the index as text with citations.
 import { cacheDir, corpusDir } from '../config/paths.ts';
-import { renderText, styleFor } from '../console/render-text.ts';
+import { styleFor } from '../console/render-text.ts';
 import { runLine } from '../console/run-line.ts';
+import { consoleAnswer } from '../console/save-picture.ts';
 import { openIndex } from '../corpus/index/open-index.ts';
 
 const line = process.argv.slice(2).filter((a) => a !== '--').join(' ').trim();
@@ -11,5 +12,6 @@ if (!line) {
 }
 const { query } = await openIndex(corpusDir(), cacheDir());
 const reply = await runLine({ query }, line);
-process.stdout.write(`${renderText(reply, styleFor(process.stdout))}\n`);
+const playing = reply.quiz ? '\n\nOne question at a time here: play in the console (`npm start`), which takes your answer.' : '';
+process.stdout.write(`${await consoleAnswer(reply, styleFor(process.stdout))}${playing}\n`);
 process.exitCode = reply.kind === 'answer' ? 0 : 1;

@@ -6,7 +6,7 @@ import type { Reply } from '../reply/reply.ts';
 export interface OptionSpec {
   name: string;
   description: string;
-  type: 'string' | 'integer' | 'channel' | 'role' | 'attachment';
+  type: 'string' | 'integer' | 'boolean' | 'channel' | 'role' | 'attachment';
   required?: boolean;
   choices?: readonly string[];
   autocomplete?: boolean;
@@ -48,6 +48,8 @@ export interface Services {
   settings: import('../settings/settings-store.ts').SettingsStore;
   library: import('../library/library.ts').Library;
   corpus: import('../library/live-corpus.ts').LiveCorpus;
+  /** Who-said-it quizzes and their scores, per server. */
+  quizzes: import('../quiz/quiz-store.ts').QuizStore;
   fetchAttachment(a: Attachment, maxBytes: number): Promise<Uint8Array>;
   /** Fetches a web page for the reading list (src/app/fetch-page.ts: every address checked). */
   fetchPage(address: string): Promise<FetchedPage>;
@@ -90,6 +92,8 @@ export interface Command {
   /** Hidden from members without Manage Server (and checked again when run). */
   moderatorOnly?: boolean;
   run(ctx: CommandContext, options: Options): Reply | Promise<Reply>;
+  /** Whether answering these options may take longer than Discord's three seconds (a picture to draw). */
+  slow?(options: Options): boolean;
   autocomplete?(ctx: CommandContext, option: string, value: string, options: Options): Choice[] | Promise<Choice[]>;
 }
 

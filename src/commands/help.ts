@@ -4,7 +4,8 @@ import type { Command } from './command.ts';
 const EXAMPLES: Record<string, string> = {
   quote: '/quote speaker:Stubb',
   event: '/event date:Aug-29',
-  timeline: '/timeline from:2025-08-01 to:2025-08-31',
+  timeline: '/timeline from:2025-08-01 to:2025-08-31 picture:true',
+  quiz: '/quiz question',
   summary: '/summary section:finlandization length:short',
   search: '/search query:porcupine',
   speakers: '/speakers',

@@ -7,3 +7,7 @@ export function corpusDir(): string {
 export function cacheDir(): string {
   return path.resolve(process.env.INDEX_CACHE_DIR ?? 'data/cache');
 }
+/** Where the console writes pictures (a timeline's PNG), overridable from the environment. */
+export function picturesDir(): string {
+  return path.resolve(process.env.PICTURES_DIR ?? 'data/pictures');
+}

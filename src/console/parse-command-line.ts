@@ -1,4 +1,4 @@
-import type { Command, Options } from '../commands/command.ts';
+import { SUBCOMMAND, type Command, type Options } from '../commands/command.ts';
 import { exampleOf } from '../commands/help.ts';
 import { COMMANDS, findCommand } from '../commands/index.ts';
 
@@ -21,27 +21,40 @@ export function parseCommandLine(line: string): ParsedLine {
   const command = findCommand(m[1] ?? '');
   if (!command) return { ok: false, message: `There is no /${m[1]} command. Commands: ${COMMANDS.map((c) => `/${c.name}`).join(', ')}.` };
   const fail = (message: string): ParsedLine => ({ ok: false, message, command });
-  const rest = m[2] ?? '';
-  const names = command.options.map((o) => o.name);
+  let rest = m[2] ?? '';
+  const options: Options = {};
+  // `/quiz scores`: a subcommand is the first word; without one, the first subcommand (`/quiz` is `/quiz question`).
+  let spec: Pick<Command, 'options'> = command;
+  const subs = command.subcommands ?? [];
+  if (subs.length) {
+    const word = /^([\w-]+)(?=\s|$)/.exec(rest)?.[1];
+    const sub = subs.find((x) => x.name === word?.toLowerCase());
+    if (word && !sub) return fail(`/${command.name} is one of ${subs.map((x) => `\`/${command.name} ${x.name}\``).join(', ')}.`);
+    const chosen = sub ?? (subs[0] as (typeof subs)[number]);
+    if (word) rest = rest.slice(word.length);
+    options[SUBCOMMAND] = chosen.name;
+    spec = chosen;
+  }
+  const names = spec.options.map((o) => o.name);
   const accepted = names.length ? `Options: ${names.join(', ')}, e.g. \`${exampleOf(command)}\`.` : `/${command.name} takes no options, e.g. \`${exampleOf(command)}\`.`;
   const found = [...rest.matchAll(OPTION_MARK)].filter((f) => names.includes(f[1] ?? '') || /\S/.test(rest[(f.index ?? 0) + f[0].length] ?? ''));
   const unknown = found.find((f) => !names.includes(f[1] ?? ''));
   if (unknown) return fail(`\`${unknown[1]}\` is not an option of /${command.name}. ${accepted}`);
   const before = (found[0] ? rest.slice(0, found[0].index) : rest).trim();
   if (before) {
-    const first = command.options[0];
+    const first = spec.options[0];
     if (!first) return fail(accepted);
     return fail(`Name the option, e.g. \`/${command.name} ${first.name}:${before.split(/\s+/)[0]}\`. Options: ${names.join(', ')}.`);
   }
-  const options: Options = {};
   found.forEach((f, i) => {
     const start = (f.index ?? 0) + f[0].length;
     const end = found[i + 1]?.index ?? rest.length;
     options[f[1] ?? ''] = rest.slice(start, end).trim();
   });
-  for (const o of command.options) {
+  for (const o of spec.options) {
     const value = options[o.name];
     if (o.required && !value) return fail(`/${command.name} needs \`${o.name}\`: ${o.description}.`);
+    if (value && o.type === 'boolean' && value !== 'true' && value !== 'false') return fail(`\`${o.name}\` must be true or false.`);
     if (value && o.choices && !o.choices.includes(value)) return fail(`\`${o.name}\` must be one of ${o.choices.join(', ')}.`);
     if (value && o.maxLength && value.length > o.maxLength) return fail(`\`${o.name}\` is too long (at most ${o.maxLength} characters).`);
   }

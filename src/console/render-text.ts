@@ -27,5 +27,10 @@ export function renderText(reply: Reply, style: TextStyle = 'plain'): string {
     out.push(`  ${bold(item.text, style)}`);
     if (item.citation) out.push(`  — ${formatCitation(item.citation)}`);
   }
+  if (reply.quiz) {
+    out.push('');
+    const { question, revealed } = reply.quiz;
+    question.choices.forEach((c, i) => out.push(`  ${i + 1}. ${c.name}${revealed && i === question.answer ? '  ✓' : ''}`));
+  }
   return out.join('\n');
 }

@@ -1,7 +1,10 @@
 import { cite } from '../commands/cite.ts';
 import { documentRef, type CorpusQuery } from '../corpus/query/corpus-query.ts';
 import type { Quote } from '../corpus/types.ts';
-import { answer, type Reply, type ReplyItem } from '../reply/reply.ts';
+import { makeQuestion } from '../quiz/question.ts';
+import { questionItem } from '../quiz/quiz-replies.ts';
+import { mulberry32 } from '../corpus/text/random.ts';
+import { answer, type QuizPart, type Reply, type ReplyItem } from '../reply/reply.ts';
 import type { GuildSettings } from '../settings/schema.ts';
 
 /** What a server has already been shown, so the rotations do not repeat until everything has had its turn. */
@@ -13,7 +16,8 @@ export interface RotationState {
 export interface DigestInput {
   query: CorpusQuery;
   documents: ReadonlySet<string>;
-  content: GuildSettings['digest']['content'];
+  /** What the digest contains (`quiz` absent: no quiz question). */
+  content: Omit<GuildSettings['digest']['content'], 'quiz'> & { quiz?: boolean };
   /** The server's local date, YYYY-MM-DD. */
   localDate: string;
   state: RotationState;
@@ -94,5 +98,16 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     }
   }
 
-  return { reply: answer(`Daily digest — ${input.localDate}`, items, 'From this server’s reading list.'), state, empty: items.length === 0 };
+  let quiz: QuizPart | undefined;
+  if (input.content.quiz) {
+    // The day's question is drawn with the day as the seed: a preview shows the question that is posted.
+    const made = makeQuestion(input.query, { documents: input.documents }, mulberry32(Number(input.localDate.replace(/-/g, ''))));
+    if (made.ok) {
+      items.push({ heading: 'Quiz — who said it? (press a name below)', ...questionItem(made.question) });
+      quiz = { id: null, question: made.question, revealed: false };
+    }
+  }
+
+  const reply = answer(`Daily digest — ${input.localDate}`, items, 'From this server’s reading list.');
+  return { reply: quiz ? { ...reply, quiz } : reply, state, empty: items.length === 0 };
 }

@@ -19,7 +19,7 @@ export class PostError extends Error {
 /** How a digest reaches a channel; the Discord implementation lives in src/discord. */
 export interface DigestPoster {
   /** Posts the digest; `marker` identifies it (and makes Discord drop a retried duplicate). Returns the message id. */
-  post(channelId: string, reply: Reply, marker: string): Promise<string>;
+  post(channelId: string, reply: Reply, marker: string, guildId?: string): Promise<string>;
   /** After a crash: the message already posted with this marker, if any. */
   find(channelId: string, marker: string): Promise<string | null>;
 }
@@ -95,7 +95,7 @@ export async function runDigest(deps: RunnerDeps, guildId: string, settings: Gui
       await deps.claims.markFailed(guildId, day, 'nothing to show: the reading list is empty');
       return { status: 'empty' };
     }
-    const messageId = await deps.poster.post(channelId, composed.reply, marker);
+    const messageId = await deps.poster.post(channelId, composed.reply, marker, guildId);
     await deps.claims.markPosted(guildId, day, messageId);
     await deps.store.set(`digest:state:${guildId}`, composed.state);
     await clearDigestError(deps.store, guildId);

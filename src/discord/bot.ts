@@ -9,6 +9,7 @@ import { runDigest } from '../digest/runner.ts';
 import { DigestScheduler } from '../digest/scheduler.ts';
 import { digestService } from '../digest/service.ts';
 import { discordPoster } from './digest-poster.ts';
+import { QuizCloser } from './quiz-closer.ts';
 import { syncCommands } from './register.ts';
 import { createRouter } from './router.ts';
 import { NO_PINGS } from './send.ts';
@@ -30,6 +31,8 @@ export interface RunningBot {
   client: Client;
   /** The digest scheduler, once the bot is ready (when digests are on). */
   scheduler: () => DigestScheduler | null;
+  /** Shows the answer of quizzes nobody got right in time, once the app is ready. */
+  quizCloser: () => QuizCloser | null;
   /** Resolves once the slash commands are registered (or found unchanged). */
   commandsSynced: Promise<'registered' | 'unchanged'>;
   stop(): Promise<void>;
@@ -39,15 +42,16 @@ export interface RunningBot {
 export async function startBot(o: BotOptions): Promise<RunningBot> {
   let ready: App | null = null;
   let scheduler: DigestScheduler | null = null;
+  let quizCloser: QuizCloser | null = null;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: o.config.DISCORD_API_BASE_URL },
     allowedMentions: NO_PINGS,
     ...o.clientOptions,
   });
-  const poster = discordPoster(client.rest, () => client.user?.id ?? null);
   const digest = o.digest;
   const now = digest?.now ?? (() => new Date());
+  const poster = discordPoster(client.rest, () => client.user?.id ?? null, undefined, () => ready?.quizzes ?? null, now);
   // The digest service joins the app once both exist; commands see it through their context.
   const app = o.app.then((a) => {
     if (digest) {
@@ -55,6 +59,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
       a.now = now;
       a.digest = digestService({ claims: digest.claims, store: o.store, corpus: a.corpus, poster, owner: digest.owner, now });
     }
+    quizCloser = new QuizCloser({ rest: client.rest, quizzes: a.quizzes, now: () => a.now(), logger: o.logger });
     ready = a;
     return a;
   });
@@ -81,6 +86,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
   client.once(Events.ClientReady, (c) => {
     o.logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord');
     const applicationId = o.config.DISCORD_APPLICATION_ID ?? c.application.id;
+    void app.then(() => quizCloser?.start());
     syncCommands({ rest: c.rest, applicationId, ...(o.config.DEV_GUILD_ID ? { guildId: o.config.DEV_GUILD_ID } : {}), commands: o.commands, store: o.store, logger: o.logger }).then(resolveSync, rejectSync);
     if (digest) {
       void app.then((a) => {
@@ -102,9 +108,11 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     client,
     commandsSynced,
     scheduler: () => scheduler,
+    quizCloser: () => quizCloser,
     stop: async () => {
       // A digest being posted is finished first: shutdown never leaves one half-done.
       await scheduler?.stop();
+      await quizCloser?.stop();
       await client.destroy();
     },
   };

@@ -14,6 +14,7 @@ function addOptions(target: SlashCommandBuilder | SlashCommandSubcommandBuilder,
     if (o.type === 'integer') builder.addIntegerOption((opt) => opt.setName(o.name).setDescription(o.description).setRequired(!!o.required));
     else if (o.type === 'channel')
       builder.addChannelOption((opt) => opt.setName(o.name).setDescription(o.description).setRequired(!!o.required).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement));
+    else if (o.type === 'boolean') builder.addBooleanOption((opt) => opt.setName(o.name).setDescription(o.description).setRequired(!!o.required));
     else if (o.type === 'role') builder.addRoleOption((opt) => opt.setName(o.name).setDescription(o.description).setRequired(!!o.required));
     else if (o.type === 'attachment') builder.addAttachmentOption((opt) => opt.setName(o.name).setDescription(o.description).setRequired(!!o.required));
     else

@@ -5,16 +5,27 @@ import { DIGEST_SPACING_MS, Pacer } from '../digest/pacer.ts';
 import { PostError, type DigestPoster } from '../digest/runner.ts';
 import type { Reply } from '../reply/reply.ts';
 import { paginate, renderEmbed } from './render.ts';
-import { NO_PINGS } from './send.ts';
+import { NO_PINGS, quizButtons } from './send.ts';
+import type { QuizStore } from '../quiz/quiz-store.ts';
 
 /** Unknown Channel, Unknown Guild, Missing Access, Missing Permissions: retrying will not help until someone acts. */
 const PERMANENT = new Set([10003, 10004, 50001, 50013]);
 const RECENT = 50;
 
-/** Posts digests with the bot's REST client (which waits out 429s as their headers say). */
-export function discordPoster(rest: REST, botId: () => string | null, pacer = new Pacer(DIGEST_SPACING_MS)): DigestPoster {
+/**
+ * Posts digests with the bot's REST client (which waits out 429s as their headers say). A digest with a quiz
+ * question gets its buttons, with the quiz stored (`quizzes`, once the app is ready) under an id of the digest's own.
+ */
+export function discordPoster(rest: REST, botId: () => string | null, pacer = new Pacer(DIGEST_SPACING_MS), quizzes: () => QuizStore | null = () => null, now: () => Date = () => new Date()): DigestPoster {
+  /** The day's quiz, stored once: a retried post finds the same one, presses and all. */
+  const quizOf = async (reply: Reply, marker: string, guildId: string | undefined) => {
+    const store = quizzes();
+    if (!reply.quiz || !store || !guildId) return null;
+    const id = createHash('sha256').update(`quiz ${marker}`).digest('base64url').slice(0, 12);
+    return (await store.get(id)) ?? (await store.open(guildId, reply.quiz.question, now().getTime(), true, id));
+  };
   return {
-    async post(channelId: string, reply: Reply, marker: string): Promise<string> {
+    async post(channelId: string, reply: Reply, marker: string, guildId?: string): Promise<string> {
       const pages = paginate(reply);
       // A digest is one message: its first page, with the marker that identifies it after a crash.
       const embed = { ...renderEmbed(reply, pages, 0), footer: { text: marker } };
@@ -22,9 +33,12 @@ export function discordPoster(rest: REST, botId: () => string | null, pacer = ne
       const nonce = createHash('sha256').update(marker).digest('hex').slice(0, 25);
       await pacer.wait();
       try {
+        const quiz = await quizOf(reply, marker, guildId);
+        const components = quiz && reply.quiz ? quizButtons({ ...reply.quiz, id: quiz.id }) : [];
         const message = (await rest.post(Routes.channelMessages(channelId), {
-          body: { embeds: [embed], allowed_mentions: NO_PINGS, nonce, enforce_nonce: true },
+          body: { embeds: [embed], components, allowed_mentions: NO_PINGS, nonce, enforce_nonce: true },
         })) as APIMessage;
+        if (quiz) await quizzes()?.update(quiz.id, (s) => ({ ...s, message: { kind: 'channel', channelId, messageId: message.id } }));
         return message.id;
       } catch (error) {
         if (error instanceof DiscordAPIError) throw new PostError(error.message, typeof error.code === 'number' ? error.code : null, PERMANENT.has(Number(error.code)));

@@ -16,6 +16,7 @@ import type { Logger } from '../logging/logger.ts';
 import { invalid, type Reply } from '../reply/reply.ts';
 import { LIMITS } from './limits.ts';
 import { decodePageState } from './page-state.ts';
+import { isQuizButton, pressQuiz } from './quiz-press.ts';
 import { messageFor, NO_PINGS } from './send.ts';
 
 export interface RouterDeps {
@@ -26,6 +27,13 @@ export interface RouterDeps {
   ready: () => boolean;
   store: Keyv;
   logger: Logger;
+}
+
+/** Where a quiz message can be edited later, by the interaction that posted it (its token lasts 15 minutes). */
+async function rememberQuiz(interaction: ChatInputCommandInteraction, ctx: CommandContext, reply: Reply): Promise<void> {
+  const id = reply.quiz?.id;
+  if (!id || !ctx.services) return;
+  await ctx.services.quizzes.update(id, (s) => ({ ...s, message: { kind: 'interaction', applicationId: interaction.applicationId, token: interaction.token } }));
 }
 
 /** Options as plain strings, with the chosen subcommand path ("set digest-time") under SUBCOMMAND. */
@@ -75,14 +83,15 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       return;
     }
     const options = optionsOf(interaction.options.data);
-    // While the index is still loading (or a file downloads), take the 15-minute deferred window instead of 3 seconds.
-    const deferred = !deps.ready() || !!command.subcommands?.some((s) => s.options.some((o) => o.type === 'attachment'));
+    // While the index is still loading (or a file downloads, or a picture is drawn), take the 15-minute deferred window instead of 3 seconds.
+    const deferred = !deps.ready() || !!command.slow?.(options) || !!command.subcommands?.some((s) => s.options.some((o) => o.type === 'attachment'));
     if (deferred) await interaction.deferReply(command.moderatorOnly ? { flags: MessageFlags.Ephemeral } : {});
     const { ctx, ephemeral } = await deps.context(whereOf(interaction));
     const reply = visible(await command.run(ctx, options), ephemeral);
     const { payload } = await messageFor(reply, command.name, options, 0, deps.store);
     if (!deferred) {
       await interaction.reply(payload);
+      await rememberQuiz(interaction, ctx, reply);
       return;
     }
     const { flags: _flags, ...edit } = payload;
@@ -91,6 +100,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       await interaction.deleteReply();
       await interaction.followUp(payload);
     } else await interaction.editReply(edit);
+    await rememberQuiz(interaction, ctx, reply);
   };
 
   const autocomplete = async (interaction: AutocompleteInteraction) => {
@@ -108,6 +118,16 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
   };
 
   const button = async (interaction: ButtonInteraction) => {
+    if (isQuizButton(interaction.customId)) {
+      // While the index is still loading, acknowledge first: the answer follows within Discord's 15 minutes.
+      if (!deps.ready()) await interaction.deferUpdate();
+      const { ctx } = await deps.context(whereOf(interaction));
+      if (ctx.services) return pressQuiz(interaction, ctx.services, deps.store);
+      const body = { content: 'Quizzes are kept per server: ask one with /quiz question in a server.', flags: MessageFlags.Ephemeral as const, allowedMentions: NO_PINGS };
+      if (interaction.deferred) await interaction.followUp(body);
+      else await interaction.reply(body);
+      return;
+    }
     const decoded = await decodePageState(interaction.customId, deps.store);
     const polite = async (text: string) => {
       const body = { content: text, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_PINGS };

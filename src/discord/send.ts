@@ -1,7 +1,8 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type Keyv from 'keyv';
 import type { Options } from '../commands/command.ts';
-import type { Reply } from '../reply/reply.ts';
+import type { QuizPart, Reply } from '../reply/reply.ts';
+import { shorten } from './limits.ts';
 import { encodePageState } from './page-state.ts';
 import { paginate, renderEmbed } from './render.ts';
 
@@ -10,10 +11,33 @@ export interface MessagePayload {
   components: APIActionRowComponent<APIButtonComponent>[];
   allowedMentions: { parse: [] };
   flags?: MessageFlags.Ephemeral;
+  /** A reply's picture, uploaded with the message and shown in its embed. */
+  files?: Array<{ attachment: Buffer; name: string; description: string }>;
 }
 
 /** Quoted text may contain @everyone or a role: no reply ever pings anyone. */
 export const NO_PINGS = { parse: [] as [] };
+
+/** A quiz button's id: the quiz and the choice ("qz:Ab3dE9xY_1:2"); the quiz's state is in the store. */
+export const QUIZ_PREFIX = 'qz';
+export const quizButtonId = (quizId: string, choice: number) => `${QUIZ_PREFIX}:${quizId}:${choice}`;
+const BUTTON_LABEL = 80;
+
+/** The four names as buttons; once the answer is shown, all of them done with and the right one green. */
+export function quizButtons(quiz: QuizPart): APIActionRowComponent<APIButtonComponent>[] {
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: quiz.question.choices.map(({ name }, i) => ({
+        type: ComponentType.Button,
+        style: quiz.revealed && i === quiz.question.answer ? ButtonStyle.Success : quiz.revealed ? ButtonStyle.Secondary : ButtonStyle.Primary,
+        label: `${quiz.revealed && i === quiz.question.answer ? '✓ ' : ''}${shorten(name, BUTTON_LABEL).text}`,
+        custom_id: quiz.id ? quizButtonId(quiz.id, i) : `noop:quiz:${i}`,
+        disabled: quiz.revealed || !quiz.id,
+      })),
+    },
+  ];
+}
 
 /** The message for one page of a reply, with page buttons that remember the question. */
 export async function messageFor(reply: Reply, command: string, options: Options, page: number, store: Keyv): Promise<{ payload: MessagePayload; pages: number }> {
@@ -33,12 +57,17 @@ export async function messageFor(reply: Reply, command: string, options: Options
     };
     components.push({ type: ComponentType.ActionRow, components: [await button('◀ Previous', index - 1, 'prev'), await button('Next ▶', index + 1, 'next')] });
   }
+  if (reply.quiz) components.push(...quizButtons(reply.quiz));
+  const embed = renderEmbed(reply, pages, index);
+  const picture = reply.picture;
+  if (picture) embed.image = { url: `attachment://${picture.file}` };
   return {
     payload: {
-      embeds: [renderEmbed(reply, pages, index)],
+      embeds: [embed],
       components,
       allowedMentions: NO_PINGS,
       ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+      ...(picture ? { files: [{ attachment: Buffer.from(picture.png), name: picture.file, description: picture.description.slice(0, 1024) }] } : {}),
     },
     pages: pages.length,
   };

@@ -19,6 +19,42 @@ export interface ReplyItem {
   citation?: Citation;
 }
 
+/** A picture that goes with a reply: an attachment in Discord, a file written by the console. */
+export interface Picture {
+  /** File name, e.g. `timeline.png`. */
+  file: string;
+  png: Uint8Array;
+  /** What it shows, for screen readers (Discord's attachment description). */
+  description: string;
+}
+
+export interface QuizChoice {
+  name: string;
+  role: string | null;
+}
+
+/** A quote with its speaker blanked out, and four speakers to choose from (one of them right). */
+export interface QuizQuestion {
+  /** The quote with the speaker's names and aliases blanked. */
+  text: string;
+  /** The quote as the document has it, shown with the answer. */
+  said: string;
+  kind: 'direct' | 'indirect' | 'block';
+  citation: Citation;
+  choices: QuizChoice[];
+  /** Index of the right choice. */
+  answer: number;
+}
+
+/** A who-said-it question in a reply: its choices are buttons in Discord and numbered lines in the console. */
+export interface QuizPart {
+  /** The stored quiz the buttons answer (null where nothing is stored: the console, a digest not yet posted). */
+  id: string | null;
+  question: QuizQuestion;
+  /** The answer is shown: the buttons are done with, the right one marked. */
+  revealed: boolean;
+}
+
 export type ReplyKind = 'answer' | 'not-found' | 'invalid';
 
 export interface Reply {
@@ -31,6 +67,8 @@ export interface Reply {
   suggestions?: string[];
   /** Not-found and invalid answers are shown only to the person who asked. */
   ephemeral: boolean;
+  picture?: Picture;
+  quiz?: QuizPart;
 }
 
 /**

@@ -39,7 +39,7 @@ export function parseWeekdays(raw: string): Weekday[] | null {
   return WEEKDAYS.filter((d) => days.has(d));
 }
 
-const CONTENT_PARTS = { quote: 'quote', 'on-this-day': 'onThisDay', section: 'section' } as const;
+const CONTENT_PARTS = { quote: 'quote', 'on-this-day': 'onThisDay', section: 'section', quiz: 'quiz' } as const;
 
 const channelMention = (id: string | null) => (id ? `<#${id}>` : 'not set');
 const roleMention = (id: string | null) => (id ? `<@&${id}>` : 'none (Manage Server only)');
@@ -133,11 +133,11 @@ export const SETTINGS: SettingDefinition[] = [
   {
     name: 'digest-content',
     description: 'What the digest contains',
-    option: { name: 'parts', description: 'Any of: quote, on-this-day, section (comma-separated)', type: 'string', required: true, maxLength: 60 },
+    option: { name: 'parts', description: 'Any of: quote, on-this-day, section, quiz (comma-separated)', type: 'string', required: true, maxLength: 60 },
     parse: (raw) => {
       const parts = raw.toLowerCase().split(/[\s,;]+/).filter(Boolean);
-      if (!parts.length || parts.some((p) => !Object.hasOwn(CONTENT_PARTS, p))) return bad('Content must list any of `quote`, `on-this-day`, `section`, e.g. `quote,section`.');
-      const content = { quote: parts.includes('quote'), onThisDay: parts.includes('on-this-day'), section: parts.includes('section') };
+      if (!parts.length || parts.some((p) => !Object.hasOwn(CONTENT_PARTS, p))) return bad('Content must list any of `quote`, `on-this-day`, `section`, `quiz`, e.g. `quote,section,quiz`.');
+      const content = { quote: parts.includes('quote'), onThisDay: parts.includes('on-this-day'), section: parts.includes('section'), quiz: parts.includes('quiz') };
       return ok((s) => ({ ...s, digest: { ...s.digest, content } }));
     },
     show: (s) =>

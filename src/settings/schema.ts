@@ -38,8 +38,9 @@ export const GuildSettingsSchema = z.object({
       timeZone: z.string().refine(isTimeZone).default('UTC'),
       weekdays: z.array(z.enum(WEEKDAYS)).min(1).default([...WEEKDAYS]),
       content: z
-        .object({ quote: z.boolean().default(true), onThisDay: z.boolean().default(true), section: z.boolean().default(true) })
-        .default({ quote: true, onThisDay: true, section: true }),
+        // A quiz question is new (records written before it have no `quiz`, and read it as off).
+        .object({ quote: z.boolean().default(true), onThisDay: z.boolean().default(true), section: z.boolean().default(true), quiz: z.boolean().default(false) })
+        .default({ quote: true, onThisDay: true, section: true, quiz: false }),
       /** After a restart, a digest missed by at most this many hours is still posted. */
       catchUpHours: z.number().int().min(0).max(23).default(6),
     })
@@ -49,7 +50,7 @@ export const GuildSettingsSchema = z.object({
       time: '08:00',
       timeZone: 'UTC',
       weekdays: [...WEEKDAYS],
-      content: { quote: true, onThisDay: true, section: true },
+      content: { quote: true, onThisDay: true, section: true, quiz: false },
       catchUpHours: 6,
     }),
   /** Bundled documents this server has switched off (document ids). */

@@ -80,7 +80,7 @@ describe('rendering replies for Discord', () => {
 describe('command definitions', () => {
   it('are valid for Discord and stable', () => {
     const data = COMMANDS.map(commandData);
-    expect(data.map((d) => d.name)).toEqual(['quote', 'event', 'timeline', 'summary', 'search', 'speakers', 'sections', 'documents', 'config', 'library', 'digest', 'help']);
+    expect(data.map((d) => d.name)).toEqual(['quote', 'event', 'timeline', 'summary', 'search', 'speakers', 'sections', 'documents', 'quiz', 'config', 'library', 'digest', 'help']);
     const quote = data[0];
     expect(quote?.options?.find((o) => o.name === 'speaker')).toMatchObject({ required: true, autocomplete: true });
     expect(commandsHash(data)).toBe(commandsHash(COMMANDS.map(commandData)));

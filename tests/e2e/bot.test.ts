@@ -169,7 +169,7 @@ describe('the Lectern bot against the Discord stand-in', { timeout: 15_000 }, ()
     expect(standin.identifyCount).toBe(1);
     expect(puts()).toHaveLength(1);
     const body = puts()[0]!.body as { name: string; options?: { name: string; autocomplete?: boolean; choices?: { name: string; value: string }[] }[] }[];
-    expect(body.map((c) => c.name).sort()).toEqual(['config', 'digest', 'documents', 'event', 'help', 'library', 'quote', 'search', 'sections', 'speakers', 'summary', 'timeline']);
+    expect(body.map((c) => c.name).sort()).toEqual(['config', 'digest', 'documents', 'event', 'help', 'library', 'quiz', 'quote', 'search', 'sections', 'speakers', 'summary', 'timeline']);
     const option = (cmd: string, name: string) => body.find((c) => c.name === cmd)?.options?.find((o) => o.name === name);
     expect(option('quote', 'speaker')?.autocomplete).toBe(true);
     expect(option('summary', 'section')?.autocomplete).toBe(true);

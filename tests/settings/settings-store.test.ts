@@ -109,7 +109,7 @@ describe('settings in Keyv on SQLite', () => {
       await store.set(`settings:${GUILD}`, v2(enabled, paused));
       const migrated = await settings.get(GUILD);
       expect(migrated.version).toBe(3);
-      expect(migrated.digest).toEqual({ state, channelId: '333333333333333333', time: '07:00', timeZone: 'UTC', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], content: { quote: true, onThisDay: true, section: true }, catchUpHours: 2 });
+      expect(migrated.digest).toEqual({ state, channelId: '333333333333333333', time: '07:00', timeZone: 'UTC', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], content: { quote: true, onThisDay: true, section: true, quiz: false }, catchUpHours: 2 });
     }
     // The migrated record is written back on the next change, in the new shape.
     await settings.update(GUILD, mod(1), 'digest-time', (s) => ({ ...s, digest: { ...s.digest, time: '07:30' } }), (s) => s.digest.time);

@@ -51,6 +51,8 @@ export interface RecordedFile {
   name: string;
   contentType: string;
   size: number;
+  /** The file as uploaded, for tests that read it back (a PNG decoded, say). */
+  bytes: Uint8Array;
 }
 
 export interface RecordedRequest {
@@ -250,7 +252,7 @@ async function parseBody(raw: Buffer, contentType: string | undefined): Promise<
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
     let body: Record<string, unknown> = {};
     for (const [field, value] of form) {
-      if (typeof value !== 'string') files.push({ field, name: value.name, contentType: value.type, size: value.size });
+      if (typeof value !== 'string') files.push({ field, name: value.name, contentType: value.type, size: value.size, bytes: new Uint8Array(await value.arrayBuffer()) });
       else if (field === 'payload_json') body = { ...body, ...(JSON.parse(value) as Record<string, unknown>) };
       else body[field] = value;
     }

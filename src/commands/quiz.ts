@@ -1,0 +1,32 @@
+import { makeQuestion } from '../quiz/question.ts';
+import { questionReply, scoresReply, tooFewSpeakers } from '../quiz/quiz-replies.ts';
+import { invalid } from '../reply/reply.ts';
+import { refusal } from './refusal.ts';
+import { documentChoices, documentOption, scopeOf, SUBCOMMAND, type Command } from './command.ts';
+
+export const quiz: Command = {
+  name: 'quiz',
+  description: 'Who said it? A quote with its speaker hidden, and four names to choose from',
+  options: [],
+  subcommands: [
+    { name: 'question', description: 'A quote with its speaker hidden: who said it?', options: [documentOption] },
+    { name: 'scores', description: 'The top ten of this server', options: [] },
+  ],
+  async run(ctx, options) {
+    if (options[SUBCOMMAND] === 'scores') {
+      if (!ctx.invoker || !ctx.services) return invalid('Quiz scores are kept per Discord server, so `/quiz scores` works in a server; the console belongs to none.');
+      return scoresReply(await ctx.services.quizzes.top(ctx.invoker.guildId));
+    }
+    const scope = scopeOf(ctx, options);
+    const docs = ctx.query.checkDocument(scope);
+    if (!docs.ok) return refusal(docs);
+    const made = makeQuestion(ctx.query, scope, Math.random);
+    if (!made.ok) return tooFewSpeakers(made.speakers);
+    // In a server the quiz is stored, so that its buttons work for everyone, and after a restart.
+    const stored = ctx.invoker && ctx.services ? await ctx.services.quizzes.open(ctx.invoker.guildId, made.question, ctx.services.now().getTime()) : null;
+    return questionReply(made.question, stored?.id ?? null);
+  },
+  autocomplete(ctx, option, value) {
+    return option === 'document' ? documentChoices(ctx, value) : [];
+  },
+};
