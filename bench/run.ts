@@ -1,5 +1,5 @@
 // npm run bench [-- --quick | --sizes 1,100,1000,10000] [--corpus DIR] [--runs 200] [--seed 1] [--servers 10000]
-//                 [--cold-starts 5] [--keep] [--out FILE]
+//                 [--cold-starts 5] [--threads N] [--keep] [--out FILE]
 //
 // For each corpus (a generated one of each size, or with --corpus a folder of real documents instead), in this one process after a warm-up: index build time and throughput, cache size,
 // cold start from the cache (in a fresh child process), answer latency (median and p99) for every command
@@ -15,12 +15,12 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { CommandContext, Options } from '../src/commands/command.ts';
 import { findCommand } from '../src/commands/index.ts';
-import { buildIndex } from '../src/corpus/index/build-index.ts';
+import { analyseFiles, threadsFor } from '../src/corpus/index/analyse-files.ts';
+import { assembleIndex } from '../src/corpus/index/build-index.ts';
 import { inputHash } from '../src/corpus/index/cache.ts';
 import type { CorpusIndex } from '../src/corpus/index/types.ts';
-import { findDocuments, loadFile } from '../src/corpus/load/load-file.ts';
+import { findDocuments } from '../src/corpus/load/find-documents.ts';
 import { CorpusQuery } from '../src/corpus/query/corpus-query.ts';
-import type { LoadedDocument } from '../src/corpus/types.ts';
 import { composeDigest, type RotationState } from '../src/digest/compose.ts';
 import { paginate, renderEmbed } from '../src/discord/render.ts';
 import { LiveCorpus } from '../src/library/live-corpus.ts';
@@ -72,6 +72,13 @@ if (COLD_STARTS !== null && !(Number.isInteger(COLD_STARTS) && COLD_STARTS >= 1)
   process.stderr.write('--cold-starts takes a number of fresh processes to time, e.g. --cold-starts 3\n');
   process.exit(2);
 }
+const THREADS_ARG = argValue('threads');
+if (THREADS_ARG !== undefined && !/^[1-9]\d{0,2}$/.test(THREADS_ARG)) {
+  process.stderr.write('--threads takes a number of threads that analyse documents, e.g. --threads 2\n');
+  process.exit(2);
+}
+/** Threads of the build: as asked, or as the bot chooses (one per core, for enough documents). */
+const THREADS = THREADS_ARG === undefined ? undefined : Number(THREADS_ARG);
 const KEEP = hasFlag('keep');
 const OUT = argValue('out');
 const BENCH_GUILD = '100000000000000001';
@@ -156,7 +163,7 @@ interface SizeResult {
   events: number;
   sections: number;
   speakers: number;
-  build: { runs: number; loadMs: number; analyseMs: number; totalMs: number; mbPerSecond: number; docsPerSecond: number; cacheWriteMs: number; peakRssBytes: number; peakHeapBytes: number };
+  build: { runs: number; threads: number; loadMs: number; analyseMs: number; totalMs: number; mbPerSecond: number; docsPerSecond: number; cacheWriteMs: number; peakRssBytes: number; peakHeapBytes: number };
   cache: { bytes: number; file: string };
   coldStart: {
     runs: number;
@@ -256,10 +263,14 @@ async function measureDigest(ctx: CommandContext, servers: number, memory: Memor
   };
 }
 
+/** Compiled (npm run bench runs dist/bench.js), the fresh processes run the compiled cold start too; under tsx, tsx's. */
+const COMPILED = !import.meta.url.endsWith('.ts');
+const childScript = (compiled: string, source: string): string[] => (COMPILED ? [path.join(ROOT, 'dist', `${compiled}.js`)] : ['--import', 'tsx', path.join(ROOT, source)]);
+
 function coldStart(corpusDir: string, cacheFile: string, speaker: string, runs: number): SizeResult['coldStart'] {
   const results: Array<Record<string, number>> = [];
   for (let i = 0; i < runs; i++) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'cold-start.ts'), corpusDir, cacheFile, speaker], {
+    const child = spawnSync(process.execPath, [...childScript('bench-cold-start', 'bench/cold-start.ts'), corpusDir, cacheFile, speaker], {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 16 * MB,
@@ -306,23 +317,26 @@ async function buildAndCache(source: CorpusSource, tag: string) {
   const analyses: number[] = [];
   let built: CorpusIndex | null = null;
   let hash = '';
+  let threads = 1;
   for (let r = 0; r < repeats; r++) {
+    // As loadOrBuildIndex does: find and hash here, then read and analyse on THREADS threads, then assemble.
     const tLoad = now();
     const files = await findDocuments([corpusDir]);
     hash = await inputHash(files);
-    const docs: LoadedDocument[] = [];
-    for (const f of files) {
-      const doc = await loadFile(f.path, f.id, (m) => log(`  warning: ${m}`));
-      if (doc) docs.push(doc);
-    }
+    threads = threadsFor(files.length, THREADS);
     loads.push(now() - tLoad);
     memory.sample();
     const tAnalyse = now();
     const step = Math.max(1, Math.floor(size / 20));
-    built = buildIndex(docs, hash, (done, total) => {
-      if (done % 10 === 0) memory.sample();
-      if (size >= 500 && (done % step === 0 || done === total)) log(`  ${done}/${total} documents, ${((now() - tAnalyse) / 1000).toFixed(0)} s`);
+    const analysed = await analyseFiles(files, {
+      threads,
+      warn: (m) => log(`  warning: ${m}`),
+      onProgress: (done, total) => {
+        if (done % 10 === 0) memory.sample();
+        if (size >= 500 && (done % step === 0 || done === total)) log(`  ${done}/${total} documents, ${((now() - tAnalyse) / 1000).toFixed(0)} s`);
+      },
     });
+    built = assembleIndex(analysed, hash);
     analyses.push(now() - tAnalyse);
     memory.sample();
   }
@@ -344,14 +358,14 @@ async function buildAndCache(source: CorpusSource, tag: string) {
   memory.sample();
   const buildMemory = { peakRssBytes: memory.rss, peakHeapBytes: memory.heap };
   const cacheBytes = (await stat(cacheFile)).size;
-  return { runs: repeats, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile };
+  return { runs: repeats, threads, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile };
 }
 
 async function measureCorpus(source: CorpusSource): Promise<SizeResult> {
   const { dir: corpusDir, documents: size } = source;
   const tag = source.kind === 'folder' ? `[${source.label}, ${docCount(size)}]` : `[${docCount(size)}]`;
   // The built index goes out of scope with buildAndCache, so it does not count against serving.
-  const { runs, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile } = await buildAndCache(source, tag);
+  const { runs, threads, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile } = await buildAndCache(source, tag);
   gc();
 
   // Cold start, in fresh processes.
@@ -382,7 +396,7 @@ async function measureCorpus(source: CorpusSource): Promise<SizeResult> {
     documents: size,
     textBytes: source.bytes,
     ...counts,
-    build: { runs, loadMs, analyseMs, totalMs, mbPerSecond: source.bytes / MB / (totalMs / 1000), docsPerSecond: size / (totalMs / 1000), cacheWriteMs, ...buildMemory },
+    build: { runs, threads, loadMs, analyseMs, totalMs, mbPerSecond: source.bytes / MB / (totalMs / 1000), docsPerSecond: size / (totalMs / 1000), cacheWriteMs, ...buildMemory },
     cache: { bytes: cacheBytes, file: path.basename(cacheFile) },
     coldStart: cold,
     latency,
@@ -418,14 +432,15 @@ function table(results: SizeResult[]): string {
     row('text', (r) => fmtMb(r.textBytes)),
     row('sentences / quotes / events', (r) => `${fmtN(r.sentences)} / ${fmtN(r.quotes)} / ${fmtN(r.events)}`),
     row('speakers / sections', (r) => `${fmtN(r.speakers)} / ${fmtN(r.sections)}`),
-    row('**build** (load + analyse + index; median of runs)', (r) => `${fmtMs(r.build.totalMs)}${r.build.runs > 1 ? ` (${r.build.runs})` : ''}`),
-    row('… of which load (find, hash, read) / analyse and index', (r) => `${fmtMs(r.build.loadMs)} / ${fmtMs(r.build.analyseMs)}`),
+    row('**build** (find + hash + read, analyse and index; median of runs)', (r) => `${fmtMs(r.build.totalMs)}${r.build.runs > 1 ? ` (${r.build.runs})` : ''}`),
+    row('build threads', (r) => String(r.build.threads)),
+    row('… of which find and hash / read, analyse and index', (r) => `${fmtMs(r.build.loadMs)} / ${fmtMs(r.build.analyseMs)}`),
     row('build throughput', (r) => `${r.build.mbPerSecond.toFixed(2)} MB/s, ${r.build.docsPerSecond.toFixed(0)} docs/s`),
     row('cache write', (r) => fmtMs(r.build.cacheWriteMs)),
     row('**cache size** on disk', (r) => fmtMb(r.cache.bytes)),
     row('**cold start**: inputs hashed, cache read → first answer', (r) => fmtMs(r.coldStart.medianMs)),
     row('… of which hash / read / parse / query setup / answer', (r) => `${fmtMs(r.coldStart.hashInputsMs)} / ${fmtMs(r.coldStart.readCacheMs)} / ${fmtMs(r.coldStart.parseCacheMs)} / ${fmtMs(r.coldStart.constructQueryMs)} / ${fmtMs(r.coldStart.firstAnswerMs)}`),
-    row('process start → first answer (with Node starting and tsx compiling the TypeScript)', (r) => fmtMs(r.coldStart.processToFirstAnswerMs)),
+    row(`process start → first answer (Node starting, ${COMPILED ? 'compiled code' : 'tsx compiling the TypeScript'})`, (r) => fmtMs(r.coldStart.processToFirstAnswerMs)),
     row('first /search (loads the search index)', (r) => fmtMs(r.coldStart.firstSearchMs)),
     ...COMMAND_ROWS.map((name) => row(`${name} median / p99`, lat(name))),
     row(`digests composed, ${fmtN(results[0]?.digest.servers ?? SERVERS)} servers (total)`, (r) => fmtMs(r.digest.totalMs)),
@@ -476,12 +491,9 @@ try {
   log('warm-up…');
   const warmDir = path.join(WORK, 'warm-up');
   await generateCorpus(warmDir, 30, SEED + 999);
-  const warmDocs: LoadedDocument[] = [];
-  for (const f of await findDocuments([warmDir])) {
-    const d = await loadFile(f.path, f.id, () => undefined);
-    if (d) warmDocs.push(d);
-  }
-  const warmIndex = JSON.parse(JSON.stringify(buildIndex(warmDocs, 'warm-up'))) as CorpusIndex;
+  // In this thread: the warm-up is for the answering code, which runs here.
+  const warmFiles = await analyseFiles(await findDocuments([warmDir]), { threads: 1, warn: () => undefined });
+  const warmIndex = JSON.parse(JSON.stringify(assembleIndex(warmFiles, 'warm-up'))) as CorpusIndex;
   const warm = new CorpusQuery(warmIndex);
   await measureQueries(() => ({ query: warm }), workload(warmIndex, SEED, 50), new MemorySampler(), 50);
 
@@ -518,6 +530,7 @@ async function report(results: SizeResult[], final: boolean): Promise<void> {
   const machine = {
     cpu: cpus[0]?.model ?? 'unknown',
     cores: cpus.length,
+    buildThreads: THREADS ?? 'one per core, at most one per 32 documents',
     memoryBytes: os.totalmem(),
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
@@ -525,7 +538,7 @@ async function report(results: SizeResult[], final: boolean): Promise<void> {
   const date = new Date().toISOString();
   const output = table(results);
   const checks = targets(results);
-  const header = `Lectern benchmark, ${date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, commit ${commit?.slice(0, 7) ?? 'unknown'}${dirty ? ' (src has uncommitted changes)' : ''}; seed ${SEED}, ${RUNS} runs per command (median / p99).`;
+  const header = `Lectern benchmark, ${date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, build threads ${THREADS ?? 'one per core (at most one per 32 documents)'}, commit ${commit?.slice(0, 7) ?? 'unknown'}${dirty ? ' (src has uncommitted changes)' : ''}; seed ${SEED}, ${RUNS} runs per command (median / p99).`;
   if (final) process.stdout.write(`\n${header}\n\n${output}\n\nThe digest row composes the real daily digest (src/digest/compose.ts) for ${fmtN(SERVERS)} servers, each with its own rotation state.${results.some((r) => r.coldStart.engineChangedDuringRun) ? '\n\nNote: the engine source changed during this run (another edit); the cold start timed the cache built earlier in the run.' : ''}\n\nTargets (issue 6; build speed on real news: issue 11):\n${checks.map((c) => `  ${c}`).join('\n')}\n`);
 
   const corpora = [...SIZES.map(String), ...(FOLDER ? [FOLDER.label.replace(/^[./]+/, '').replace(/[^\w.-]+/g, '_')] : [])];

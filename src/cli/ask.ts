@@ -3,13 +3,15 @@ import { cacheDir, corpusDir } from '../config/paths.ts';
 import { renderText, styleFor } from '../console/render-text.ts';
 import { runLine } from '../console/run-line.ts';
 import { openIndex } from '../corpus/index/open-index.ts';
+import { threadsOption } from './threads-option.ts';
 
+const threads = threadsOption();
 const line = process.argv.slice(2).filter((a) => a !== '--').join(' ').trim();
 if (!line) {
   process.stderr.write('Usage: npm run ask -- "/quote speaker:Stubb"\n');
   process.exit(2);
 }
-const { query } = await openIndex(corpusDir(), cacheDir());
+const { query } = await openIndex(corpusDir(), cacheDir(), threads ? { threads } : {});
 const reply = await runLine({ query }, line);
 process.stdout.write(`${renderText(reply, styleFor(process.stdout))}\n`);
 process.exitCode = reply.kind === 'answer' ? 0 : 1;

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findDocuments, loadFile, type Warn } from '../load/load-file.ts';
-import type { LoadedDocument } from '../types.ts';
-import { buildIndex } from './build-index.ts';
+import { findDocuments } from '../load/find-documents.ts';
+import type { Warn } from '../load/load-file.ts';
 import { engineVersion } from './engine-version.ts';
 import type { CorpusIndex } from './types.ts';
 
@@ -14,6 +13,8 @@ export interface LoadIndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Build even when a cached index matches. */
   force?: boolean;
+  /** Threads that analyse documents at once (one per core by default). */
+  threads?: number;
 }
 
 export interface LoadedIndex {
@@ -43,19 +44,19 @@ export async function inputHash(files: Array<{ path: string; id: string }>): Pro
   return hash.digest('hex').slice(0, 24);
 }
 
-async function loadAll(files: Array<{ path: string; id: string }>, warn: Warn): Promise<LoadedDocument[]> {
-  const docs: LoadedDocument[] = [];
-  for (const f of files) {
-    const doc = await loadFile(f.path, f.id, warn);
-    if (doc) docs.push(doc);
-  }
-  return docs;
+/**
+ * Analyses the files and assembles their index. The analysers (chrono-node, wink-nlp, the loaders) are loaded
+ * only here, when there is something to analyse: a start from the cache never loads them.
+ */
+async function build(files: Array<{ path: string; id: string }>, hash: string, options: { warn: Warn; threads?: number; onProgress?: (done: number, total: number) => void }): Promise<CorpusIndex> {
+  const [{ analyseFiles }, { assembleIndex }] = await Promise.all([import('./analyse-files.ts'), import('./build-index.ts')]);
+  return assembleIndex(await analyseFiles(files, options), hash);
 }
 
 /** The index of these paths built now, without touching any cache (export and eval). */
-export async function buildFresh(paths: string[], warn: Warn): Promise<CorpusIndex> {
+export async function buildFresh(paths: string[], warn: Warn, threads?: number): Promise<CorpusIndex> {
   const files = await findDocuments(paths);
-  return buildIndex(await loadAll(files, warn), await inputHash(files));
+  return build(files, await inputHash(files), { warn, ...(threads ? { threads } : {}) });
 }
 
 /**
@@ -74,7 +75,7 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<Loade
       // No cache, or an unreadable one: build afresh.
     }
   }
-  const index = buildIndex(await loadAll(files, options.warn), hash, options.onProgress);
+  const index = await build(files, hash, options);
   await mkdir(options.cacheDir, { recursive: true });
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(index));
