@@ -1,9 +1,12 @@
 // npm run bench [-- --quick | --sizes 1,100,1000,10000] [--corpus DIR] [--runs 200] [--seed 1] [--servers 10000]
-//                 [--cold-starts 5] [--threads N] [--keep] [--out FILE]
+//                 [--cold-starts 5] [--threads N] [--whole-runs 1] [--aquaint DIR] [--keep] [--out FILE]
 //
 // For each corpus (a generated one of each size, or with --corpus a folder of real documents instead), in this one process after a warm-up: index build time and throughput, cache size,
 // cold start from the cache (in a fresh child process), answer latency (median and p99) for every command
-// and autocomplete, composing per-server digests, and peak memory. Prints a Markdown table and writes the
+// and autocomplete, composing per-server digests, and peak memory; beside them, in the same run, the peers a user
+// would pick instead: MiniSearch and FlexSearch on the same sentences and queries, chrono-node alone on the same
+// documents (throughput, and recall and precision on ../shared/dev/aquaint), and, for a folder, whole processes
+// (export on one thread and on every core against chrono-node alone reading the same files). Prints a Markdown table and writes the
 // same figures as JSON to bench/results/<date>-<corpora>.json (or --out FILE). Benchmarks report numbers; they do not fail.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,6 +31,9 @@ import { defaultSettings } from '../src/settings/schema.ts';
 import type { Reply } from '../src/reply/reply.ts';
 import { folderSource, generatedSource, type CorpusSource } from './corpus-source.ts';
 import { generateCorpus } from './generate-corpus.ts';
+import { compareDates, type DateEngineFigures } from './peers/date-peers.ts';
+import { compareSearch, type SearchEngineFigures } from './peers/search-peers.ts';
+import { measureWholeProcess, type WholeProcessFigures } from './whole-process.ts';
 import { workload, type Workload } from './workload.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,6 +85,13 @@ if (THREADS_ARG !== undefined && !/^[1-9]\d{0,2}$/.test(THREADS_ARG)) {
 }
 /** Threads of the build: as asked, or as the bot chooses (one per core, for enough documents). */
 const THREADS = THREADS_ARG === undefined ? undefined : Number(THREADS_ARG);
+const WHOLE_RUNS = Number(argValue('whole-runs') ?? 1);
+if (!(Number.isInteger(WHOLE_RUNS) && WHOLE_RUNS >= 0)) {
+  process.stderr.write('--whole-runs takes how many times each whole process is timed (0: not at all), e.g. --whole-runs 3\n');
+  process.exit(2);
+}
+/** TimeML-annotated news for the dates' recall and precision: there when ../shared is beside the clone. */
+const AQUAINT = path.resolve(argValue('aquaint') ?? path.join(ROOT, '..', 'shared', 'dev', 'aquaint'));
 const KEEP = hasFlag('keep');
 const OUT = argValue('out');
 const BENCH_GUILD = '100000000000000001';
@@ -183,6 +196,15 @@ interface SizeResult {
   latency: Record<string, Latency>;
   digest: { servers: number; totalMs: number; perServerMedianMs: number; perServerP99Ms: number; note: string };
   serving: { peakRssBytes: number; peakHeapBytes: number };
+  /** The search engines a user would pick instead, on this corpus's sentences and the workload's queries. */
+  searchPeers: SearchEngineFigures[];
+}
+
+/** What is measured once per run rather than per corpus. */
+interface PeerResults {
+  /** chrono-node alone beside Lectern's dates: on the folder (throughput) and on AQUAINT (recall, precision). */
+  dates: Array<{ corpus: string; engines: DateEngineFigures[] }>;
+  wholeProcess: (WholeProcessFigures & { corpus: string; bytes: number }) | null;
 }
 
 const COMMAND_ROWS = ['/quote', '/event', '/summary', '/search', '/timeline', '/timeline (no range)', 'autocomplete speaker', 'autocomplete section'] as const;
@@ -386,9 +408,13 @@ async function measureCorpus(source: CorpusSource): Promise<SizeResult> {
   const ctx = member();
   serving.sample();
   log(`${tag} answering (${RUNS} runs per command)…`);
-  const latency = await measureQueries(member, workload(index, SEED + size, Math.max(RUNS, 50)), serving, RUNS);
+  const w = workload(index, SEED + size, Math.max(RUNS, 50));
+  const latency = await measureQueries(member, w, serving, RUNS);
   log(`${tag} composing ${SERVERS.toLocaleString('en-US')} digests…`);
   const digest = await measureDigest(ctx, SERVERS, serving, new Date(Date.UTC(2025, 7, 29)));
+  // After serving memory was sampled: the peers' indexes are not the bot's.
+  log(`${tag} search beside MiniSearch and FlexSearch…`);
+  const searchPeers = compareSearch(index, w.search.map((o) => String(o.query)), gc);
 
   const totalMs = loadMs + analyseMs;
   return {
@@ -402,6 +428,7 @@ async function measureCorpus(source: CorpusSource): Promise<SizeResult> {
     latency,
     digest,
     serving: { peakRssBytes: serving.rss, peakHeapBytes: serving.heap },
+    searchPeers,
   };
 }
 
@@ -450,7 +477,44 @@ function table(results: SizeResult[]): string {
   ].join('\n');
 }
 
-function targets(results: SizeResult[]): string[] {
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const share = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The peers side by side, with the ratios of Lectern's figures to theirs. */
+function peerReport(results: SizeResult[], peers: PeerResults): string {
+  const out: string[] = ['', '', 'Search beside MiniSearch and FlexSearch (same sentences, same queries; per query: median / p99; ratios are Lectern ÷ peer):', ''];
+  for (const r of results) {
+    const mine = r.searchPeers.find((e) => e.engine === 'Lectern');
+    if (!mine) continue;
+    out.push(`${r.corpus.kind === 'folder' ? r.corpus.label : docCount(r.documents, 'doc')}, ${fmtN(r.sentences)} sentences:`, '', '| engine | index time | index heap | median / p99 | finds of Lectern\'s matches | p99 ratio | heap ratio |', '|---|---:|---:|---:|---:|---:|---:|');
+    for (const e of r.searchPeers) out.push(`| ${e.engine} | ${fmtMs(e.indexMs)} | ${fmtMb(e.heapBytes)} | ${fmtMs(e.medianMs)} / ${fmtMs(e.p99Ms)} | ${share(e.shareOfLecternMatches)} | ${e === mine ? '' : ratio(mine.p99Ms, e.p99Ms)} | ${e === mine ? '' : ratio(mine.heapBytes, e.heapBytes)} |`);
+    out.push('');
+  }
+  for (const d of peers.dates) {
+    const [mine, chrono] = d.engines;
+    if (!mine || !chrono) continue;
+    out.push(`Dates on ${d.corpus}: Lectern beside chrono-node alone (the date step only, documents already loaded; best of 3):`, '', '| engine | time | throughput | dates | recall | precision~ |', '|---|---:|---:|---:|---:|---:|');
+    for (const e of d.engines) out.push(`| ${e.engine} | ${fmtMs(e.ms)} | ${e.mbPerSecond.toFixed(2)} MB/s | ${fmtN(e.events)} | ${e.recall === null ? '' : e.recall.toFixed(3)} | ${e.precision === null ? '' : e.precision.toFixed(3)} |`);
+    out.push(`Lectern takes ${ratio(mine.ms, chrono.ms)} chrono-node's time${mine.recall !== null && chrono.recall !== null ? `, for ${ratio(mine.recall, chrono.recall)} its recall and ${ratio(mine.precision ?? 0, chrono.precision ?? 1)} its precision` : ''}.`, '');
+  }
+  const w = peers.wholeProcess;
+  if (w) {
+    out.push(
+      `Whole processes on ${w.corpus} (${fmtMb(w.bytes)}; wall time, Node's start included, median of ${w.runs}):`,
+      '',
+      '| process | time | ratio to chrono-node alone |',
+      '|---|---:|---:|',
+      `| \`npm run export\` on 1 thread | ${fmtMs(w.exportOneThreadMs)} | ${ratio(w.exportOneThreadMs, w.chronoAloneMs)} |`,
+      `| \`npm run export\` on ${w.threads} threads | ${fmtMs(w.exportAllThreadsMs)} | ${ratio(w.exportAllThreadsMs, w.chronoAloneMs)} |`,
+      `| chrono-node alone reading the same files (bench/chrono-alone.ts) | ${fmtMs(w.chronoAloneMs)} | 1.00× |`,
+      '',
+      `${w.threads} threads build ${ratio(w.exportOneThreadMs, w.exportAllThreadsMs)} as fast as one.`,
+    );
+  }
+  return out.join('\n');
+}
+
+function targets(results: SizeResult[], peers: PeerResults | null = null): string[] {
   const lines: string[] = [];
   const check = (ok: boolean, text: string) => lines.push(`${ok ? 'met   ' : 'MISSED'}  ${text}`);
   for (const r of results) {
@@ -469,6 +533,19 @@ function targets(results: SizeResult[]): string[] {
   const t = generated.find((r) => r.documents === 10_000);
   if (t) {
     for (const name of COMMAND_ROWS) check((t.latency[name]?.p99Ms ?? Infinity) < 50, `10,000 docs: ${name} p99 < 50 ms: ${fmtMs(t.latency[name]?.p99Ms ?? NaN)}`);
+    check(t.coldStart.medianMs < 1000, `10,000 docs: cold start < 1 s: ${fmtMs(t.coldStart.medianMs)}`);
+    check(t.coldStart.peakRssBytes < 600 * MB, `10,000 docs: serving RSS < 600 MB: ${fmtMb(t.coldStart.peakRssBytes)}`);
+    const mine = t.searchPeers.find((e) => e.engine === 'Lectern');
+    const mini = t.searchPeers.find((e) => e.engine === 'MiniSearch');
+    if (mine && mini) {
+      check(mine.p99Ms <= mini.p99Ms / 2, `10,000 docs: search p99 ≤ half of MiniSearch's: ${fmtMs(mine.p99Ms)} against ${fmtMs(mini.p99Ms)} (${ratio(mine.p99Ms, mini.p99Ms)})`);
+      check(mine.heapBytes <= mini.heapBytes, `10,000 docs: search index memory ≤ MiniSearch's: ${fmtMb(mine.heapBytes)} against ${fmtMb(mini.heapBytes)}`);
+    }
+  }
+  const w = peers?.wholeProcess;
+  if (w) {
+    check(w.exportAllThreadsMs <= 2.5 * w.chronoAloneMs, `${w.corpus}: export (whole process, ${w.threads} threads) ≤ 2.5× chrono-node alone: ${ratio(w.exportAllThreadsMs, w.chronoAloneMs)}`);
+    if (w.threads >= 2) check(w.exportOneThreadMs >= 1.7 * w.exportAllThreadsMs, `${w.corpus}: ${w.threads} threads ≥ 1.7× as fast as one: ${ratio(w.exportOneThreadMs, w.exportAllThreadsMs)}`);
   }
   return lines;
 }
@@ -512,7 +589,22 @@ try {
     await report(results, false);
   }
 
-  await report(results, true);
+  const peers: PeerResults = { dates: [], wholeProcess: null };
+  if (FOLDER) {
+    log(`\n[${FOLDER.label}] dates beside chrono-node alone…`);
+    peers.dates.push({ corpus: FOLDER.label, engines: await compareDates(FOLDER.dir, null) });
+    if (WHOLE_RUNS > 0) {
+      log(`[${FOLDER.label}] whole processes: export on 1 and ${os.availableParallelism()} threads, chrono-node alone (${WHOLE_RUNS} run${WHOLE_RUNS === 1 ? '' : 's'} each)…`);
+      peers.wholeProcess = { corpus: FOLDER.label, bytes: FOLDER.bytes, ...measureWholeProcess(FOLDER.dir, ROOT, childScript, WHOLE_RUNS) };
+    }
+  }
+  const aquaintDocs = path.join(AQUAINT, 'docs');
+  if (await stat(aquaintDocs).then(() => true, () => false)) {
+    log('\n[aquaint] dates beside chrono-node alone, scored against the TimeML gold…');
+    peers.dates.push({ corpus: 'dev/aquaint', engines: await compareDates(aquaintDocs, path.join(AQUAINT, 'gold')) });
+  }
+
+  await report(results, true, peers);
 } catch (e) {
   if (!(e instanceof BenchError)) throw e;
   process.stderr.write(`${e.message}\n`);
@@ -523,7 +615,7 @@ try {
 }
 
 /** Writes the JSON after every size (a long run that fails late keeps what it measured); prints at the end. */
-async function report(results: SizeResult[], final: boolean): Promise<void> {
+async function report(results: SizeResult[], final: boolean, peers: PeerResults | null = null): Promise<void> {
   const commit = git(['rev-parse', 'HEAD']);
   const dirty = (git(['status', '--porcelain', '--', 'src']) ?? '') !== '';
   const cpus = os.cpus();
@@ -537,16 +629,17 @@ async function report(results: SizeResult[], final: boolean): Promise<void> {
   };
   const date = new Date().toISOString();
   const output = table(results);
-  const checks = targets(results);
+  const checks = targets(results, peers);
+  const peerTables = peers ? peerReport(results, peers) : '';
   const header = `Lectern benchmark, ${date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, build threads ${THREADS ?? 'one per core (at most one per 32 documents)'}, commit ${commit?.slice(0, 7) ?? 'unknown'}${dirty ? ' (src has uncommitted changes)' : ''}; seed ${SEED}, ${RUNS} runs per command (median / p99).`;
-  if (final) process.stdout.write(`\n${header}\n\n${output}\n\nThe digest row composes the real daily digest (src/digest/compose.ts) for ${fmtN(SERVERS)} servers, each with its own rotation state.${results.some((r) => r.coldStart.engineChangedDuringRun) ? '\n\nNote: the engine source changed during this run (another edit); the cold start timed the cache built earlier in the run.' : ''}\n\nTargets (issue 6; build speed on real news: issue 11):\n${checks.map((c) => `  ${c}`).join('\n')}\n`);
+  if (final) process.stdout.write(`\n${header}\n\n${output}\n\nThe digest row composes the real daily digest (src/digest/compose.ts) for ${fmtN(SERVERS)} servers, each with its own rotation state.${results.some((r) => r.coldStart.engineChangedDuringRun) ? '\n\nNote: the engine source changed during this run (another edit); the cold start timed the cache built earlier in the run.' : ''}${peerTables}\n\nTargets (issue 6; build speed on real news: issue 11; issue 18):\n${checks.map((c) => `  ${c}`).join('\n')}\n`);
 
   const corpora = [...SIZES.map(String), ...(FOLDER ? [FOLDER.label.replace(/^[./]+/, '').replace(/[^\w.-]+/g, '_')] : [])];
   const file = OUT ? path.resolve(OUT) : path.join(ROOT, 'bench', 'results', `${date.slice(0, 10)}-${corpora.join('-')}.json`);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(
     file,
-    `${JSON.stringify({ date, machine, commit, srcDirty: dirty, seed: SEED, runs: RUNS, servers: SERVERS, quick: QUICK, sizes: SIZES, corpus: FOLDER && { path: FOLDER.dir, bytes: FOLDER.bytes, documents: FOLDER.documents }, complete: final, elapsedMs: now() - started, results, targets: checks, table: output }, null, 2)}\n`,
+    `${JSON.stringify({ date, machine, commit, srcDirty: dirty, seed: SEED, runs: RUNS, servers: SERVERS, quick: QUICK, sizes: SIZES, corpus: FOLDER && { path: FOLDER.dir, bytes: FOLDER.bytes, documents: FOLDER.documents }, complete: final, elapsedMs: now() - started, results, peers, targets: checks, table: output, peerTables }, null, 2)}\n`,
   );
   if (final) log(`\nWrote ${path.relative(ROOT, file)} (${((now() - started) / 1000).toFixed(0)} s in all).`);
 }

@@ -24,6 +24,7 @@ export const ENTRIES = {
   bench: 'bench/run.ts',
   'bench-cold-start': 'bench/cold-start.ts',
   'generate-corpus': 'bench/generate-corpus.ts',
+  'chrono-alone': 'bench/chrono-alone.ts',
   'analyse-worker': 'src/corpus/index/analyse-worker.ts',
   'engine-version': 'src/corpus/index/engine-version.ts',
 };
