@@ -10,7 +10,7 @@
 // same figures as JSON to bench/results/<date>-<corpora>.json (or --out FILE). Benchmarks report numbers; they do not fail.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import type { CommandContext, Options } from '../src/commands/command.ts';
 import { findCommand } from '../src/commands/index.ts';
 import { analyseFiles, threadsFor } from '../src/corpus/index/analyse-files.ts';
 import { assembleIndex } from '../src/corpus/index/build-index.ts';
+import { readCacheFile, writeCacheFile } from '../src/corpus/index/cache-file.ts';
 import { inputHash } from '../src/corpus/index/cache.ts';
 import type { CorpusIndex } from '../src/corpus/index/types.ts';
 import { findDocuments } from '../src/corpus/load/find-documents.ts';
@@ -373,9 +374,9 @@ async function buildAndCache(source: CorpusSource, tag: string) {
     speakers: built.speakers.length,
   };
   await mkdir(cacheDir, { recursive: true });
-  const cacheFile = path.join(cacheDir, `index-${hash}.json`);
+  const cacheFile = path.join(cacheDir, `index-${hash}.lectern`);
   const tWrite = now();
-  await writeFile(cacheFile, JSON.stringify(built));
+  await writeCacheFile(cacheFile, built);
   const cacheWriteMs = now() - tWrite;
   memory.sample();
   const buildMemory = { peakRssBytes: memory.rss, peakHeapBytes: memory.heap };
@@ -391,7 +392,8 @@ async function measureCorpus(source: CorpusSource): Promise<SizeResult> {
   gc();
 
   // Cold start, in fresh processes.
-  const firstSpeaker = JSON.parse(await readFile(cacheFile, 'utf8')) as CorpusIndex;
+  const firstSpeaker = readCacheFile(cacheFile);
+  if (!firstSpeaker) throw new Error(`${cacheFile} is not an index cache file`);
   const speaker = [...firstSpeaker.speakers].sort((a, b) => b.quoteCount - a.quoteCount)[0];
   // Cold start and /quote ask for a speaker: a corpus with no quotes cannot be measured like the others.
   if (!speaker?.quoteCount) throw new BenchError(`${source.label}: no quotes found, so there is no speaker to ask for (the benchmark needs at least one)`);
@@ -466,7 +468,7 @@ function table(results: SizeResult[]): string {
     row('cache write', (r) => fmtMs(r.build.cacheWriteMs)),
     row('**cache size** on disk', (r) => fmtMb(r.cache.bytes)),
     row('**cold start**: inputs hashed, cache read → first answer', (r) => fmtMs(r.coldStart.medianMs)),
-    row('… of which hash / read / parse / query setup / answer', (r) => `${fmtMs(r.coldStart.hashInputsMs)} / ${fmtMs(r.coldStart.readCacheMs)} / ${fmtMs(r.coldStart.parseCacheMs)} / ${fmtMs(r.coldStart.constructQueryMs)} / ${fmtMs(r.coldStart.firstAnswerMs)}`),
+    row('… of which hash / read the outline / query setup / answer', (r) => `${fmtMs(r.coldStart.hashInputsMs)} / ${fmtMs(r.coldStart.readCacheMs)} / ${fmtMs(r.coldStart.constructQueryMs)} / ${fmtMs(r.coldStart.firstAnswerMs)}`),
     row(`process start → first answer (Node starting, ${COMPILED ? 'compiled code' : 'tsx compiling the TypeScript'})`, (r) => fmtMs(r.coldStart.processToFirstAnswerMs)),
     row('first /search (loads the search index)', (r) => fmtMs(r.coldStart.firstSearchMs)),
     ...COMMAND_ROWS.map((name) => row(`${name} median / p99`, lat(name))),

@@ -23,7 +23,7 @@ export const ENTRIES = {
   'deploy-commands': 'src/cli/deploy-commands.ts',
   bench: 'bench/run.ts',
   'bench-cold-start': 'bench/cold-start.ts',
-  'generate-corpus': 'bench/generate-corpus.ts',
+  'generate-corpus': 'bench/generate-corpus-cli.ts',
   'chrono-alone': 'bench/chrono-alone.ts',
   'analyse-worker': 'src/corpus/index/analyse-worker.ts',
   'engine-version': 'src/corpus/index/engine-version.ts',

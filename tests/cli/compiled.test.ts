@@ -27,7 +27,7 @@ describe('the compiled commands', { timeout: 120_000 }, () => {
     expect(stdout).toContain('it was the definition of realpolitik');
     // The cache is keyed by the same engine version the TypeScript computes.
     const [file] = readdirSync(cache).filter((f) => f.startsWith('index-'));
-    expect(file).toMatch(/^index-[0-9a-f]+\.json$/);
+    expect(file).toMatch(/^index-[0-9a-f]+\.lectern$/);
     const { stdout: version } = await run(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(pathToFileURL(path.join(out, 'engine-version.js')).href)}).then((m) => console.log(m.engineVersion()))`], { encoding: 'utf8' });
     expect(version.trim()).toBe(engineVersion());
   });

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { findDocuments } from '../load/find-documents.ts';
 import type { Warn } from '../load/load-file.ts';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { engineVersion } from './engine-version.ts';
 import type { CorpusIndex } from './types.ts';
 
@@ -66,11 +67,11 @@ export async function buildFresh(paths: string[], warn: Warn, threads?: number):
 export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadedIndex> {
   const files = await findDocuments(options.paths);
   const hash = await inputHash(files);
-  const cacheFile = path.join(options.cacheDir, `index-${hash}.json`);
+  const cacheFile = path.join(options.cacheDir, `index-${hash}.lectern`);
   if (!options.force) {
     try {
-      const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as CorpusIndex;
-      if (cached.format === 2 && cached.inputHash === hash && cached.engineVersion === engineVersion()) return { index: cached, fromCache: true, cacheFile };
+      const cached = readCacheFile(cacheFile);
+      if (cached && cached.format === 2 && cached.inputHash === hash && cached.engineVersion === engineVersion()) return { index: cached, fromCache: true, cacheFile };
     } catch {
       // No cache, or an unreadable one: build afresh.
     }
@@ -78,11 +79,11 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<Loade
   const index = await build(files, hash, options);
   await mkdir(options.cacheDir, { recursive: true });
   const tmp = `${cacheFile}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(index));
+  await writeCacheFile(tmp, index);
   await rename(tmp, cacheFile);
   // Older caches of this corpus are dead weight.
   for (const name of await readdir(options.cacheDir)) {
-    if (/^index-[0-9a-f]+\.json$/.test(name) && name !== path.basename(cacheFile)) await unlink(path.join(options.cacheDir, name)).catch(() => undefined);
+    if (/^index-[0-9a-f]+\.(json|lectern)$/.test(name) && name !== path.basename(cacheFile)) await unlink(path.join(options.cacheDir, name)).catch(() => undefined);
   }
   return { index, fromCache: false, cacheFile };
 }
