@@ -5,6 +5,7 @@ import { findDocuments } from '../load/find-documents.ts';
 import type { Warn } from '../load/load-file.ts';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { engineVersion } from './engine-version.ts';
+import { rememberedHash, rememberHash, stampsOf } from './input-stamps.ts';
 import type { CorpusIndex } from './types.ts';
 
 export interface LoadIndexOptions {
@@ -66,7 +67,13 @@ export async function buildFresh(paths: string[], warn: Warn, threads?: number):
  */
 export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadedIndex> {
   const files = await findDocuments(options.paths);
-  const hash = await inputHash(files);
+  let hash = rememberedHash(options.cacheDir, files, engineVersion());
+  if (!hash) {
+    const takenAt = Date.now();
+    const stamps = stampsOf(files);
+    hash = await inputHash(files);
+    await rememberHash(options.cacheDir, files, engineVersion(), stamps, takenAt, hash).catch(() => undefined);
+  }
   const cacheFile = path.join(options.cacheDir, `index-${hash}.lectern`);
   if (!options.force) {
     try {
