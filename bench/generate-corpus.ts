@@ -4,11 +4,10 @@
 // seed and count always write the same files, and document i is the same whatever the count, so the
 // 100-document corpus is the first hundred of the 10,000-document one.
 //
-// Usage: tsx bench/generate-corpus.ts <folder> <count> [seed]
+// Usage: node dist/generate-corpus.js <folder> <count> [seed] (bench/generate-corpus-cli.ts)
 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../src/corpus/text/random.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -559,14 +558,4 @@ export async function generateCorpus(dir: string, count: number, seed = 1): Prom
     await writeFile(path.join(dir, file), text);
   }
   return { files: count, bytes };
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [dir, count, seed] = process.argv.slice(2);
-  if (!dir || !count) {
-    process.stderr.write('Usage: tsx bench/generate-corpus.ts <folder> <count> [seed]\n');
-    process.exit(2);
-  }
-  const out = await generateCorpus(dir, Number(count), seed ? Number(seed) : 1);
-  process.stdout.write(`${out.files} documents, ${(out.bytes / 1e6).toFixed(2)} MB in ${dir}\n`);
 }

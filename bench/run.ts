@@ -1,13 +1,16 @@
 // npm run bench [-- --quick | --sizes 1,100,1000,10000] [--corpus DIR] [--runs 200] [--seed 1] [--servers 10000]
-//                 [--cold-starts 5] [--keep] [--out FILE]
+//                 [--cold-starts 5] [--threads N] [--whole-runs 1] [--aquaint DIR] [--keep] [--out FILE]
 //
 // For each corpus (a generated one of each size, or with --corpus a folder of real documents instead), in this one process after a warm-up: index build time and throughput, cache size,
 // cold start from the cache (in a fresh child process), answer latency (median and p99) for every command
-// and autocomplete, composing per-server digests, and peak memory. Prints a Markdown table and writes the
+// and autocomplete, composing per-server digests, and peak memory; beside them, in the same run, the peers a user
+// would pick instead: MiniSearch and FlexSearch on the same sentences and queries, chrono-node alone on the same
+// documents (throughput, and recall and precision on ../shared/dev/aquaint), and, for a folder, whole processes
+// (export on one thread and on every core against chrono-node alone reading the same files). Prints a Markdown table and writes the
 // same figures as JSON to bench/results/<date>-<corpora>.json (or --out FILE). Benchmarks report numbers; they do not fail.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +18,13 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { CommandContext, Options } from '../src/commands/command.ts';
 import { findCommand } from '../src/commands/index.ts';
-import { buildIndex } from '../src/corpus/index/build-index.ts';
+import { analyseFiles, threadsFor } from '../src/corpus/index/analyse-files.ts';
+import { assembleIndex } from '../src/corpus/index/build-index.ts';
+import { readCacheFile, writeCacheFile } from '../src/corpus/index/cache-file.ts';
 import { inputHash } from '../src/corpus/index/cache.ts';
 import type { CorpusIndex } from '../src/corpus/index/types.ts';
-import { findDocuments, loadFile } from '../src/corpus/load/load-file.ts';
+import { findDocuments } from '../src/corpus/load/find-documents.ts';
 import { CorpusQuery } from '../src/corpus/query/corpus-query.ts';
-import type { LoadedDocument } from '../src/corpus/types.ts';
 import { composeDigest, type RotationState } from '../src/digest/compose.ts';
 import { paginate, renderEmbed } from '../src/discord/render.ts';
 import { LiveCorpus } from '../src/library/live-corpus.ts';
@@ -29,6 +33,9 @@ import type { Reply } from '../src/reply/reply.ts';
 import { folderSource, generatedSource, type CorpusSource } from './corpus-source.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { measurePicture, pictureReport, type PictureResult } from './timeline-picture.ts';
+import { compareDates, type DateEngineFigures } from './peers/date-peers.ts';
+import { compareSearch, type SearchEngineFigures } from './peers/search-peers.ts';
+import { measureWholeProcess, type WholeProcessFigures } from './whole-process.ts';
 import { workload, type Workload } from './workload.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,6 +80,20 @@ if (COLD_STARTS !== null && !(Number.isInteger(COLD_STARTS) && COLD_STARTS >= 1)
   process.stderr.write('--cold-starts takes a number of fresh processes to time, e.g. --cold-starts 3\n');
   process.exit(2);
 }
+const THREADS_ARG = argValue('threads');
+if (THREADS_ARG !== undefined && !/^[1-9]\d{0,2}$/.test(THREADS_ARG)) {
+  process.stderr.write('--threads takes a number of threads that analyse documents, e.g. --threads 2\n');
+  process.exit(2);
+}
+/** Threads of the build: as asked, or as the bot chooses (one per core, for enough documents). */
+const THREADS = THREADS_ARG === undefined ? undefined : Number(THREADS_ARG);
+const WHOLE_RUNS = Number(argValue('whole-runs') ?? 1);
+if (!(Number.isInteger(WHOLE_RUNS) && WHOLE_RUNS >= 0)) {
+  process.stderr.write('--whole-runs takes how many times each whole process is timed (0: not at all), e.g. --whole-runs 3\n');
+  process.exit(2);
+}
+/** TimeML-annotated news for the dates' recall and precision: there when ../shared is beside the clone. */
+const AQUAINT = path.resolve(argValue('aquaint') ?? path.join(ROOT, '..', 'shared', 'dev', 'aquaint'));
 const KEEP = hasFlag('keep');
 const OUT = argValue('out');
 const BENCH_GUILD = '100000000000000001';
@@ -157,7 +178,7 @@ interface SizeResult {
   events: number;
   sections: number;
   speakers: number;
-  build: { runs: number; loadMs: number; analyseMs: number; totalMs: number; mbPerSecond: number; docsPerSecond: number; cacheWriteMs: number; peakRssBytes: number; peakHeapBytes: number };
+  build: { runs: number; threads: number; loadMs: number; analyseMs: number; totalMs: number; mbPerSecond: number; docsPerSecond: number; cacheWriteMs: number; peakRssBytes: number; peakHeapBytes: number };
   cache: { bytes: number; file: string };
   coldStart: {
     runs: number;
@@ -177,6 +198,15 @@ interface SizeResult {
   latency: Record<string, Latency>;
   digest: { servers: number; totalMs: number; perServerMedianMs: number; perServerP99Ms: number; note: string };
   serving: { peakRssBytes: number; peakHeapBytes: number };
+  /** The search engines a user would pick instead, on this corpus's sentences and the workload's queries. */
+  searchPeers: SearchEngineFigures[];
+}
+
+/** What is measured once per run rather than per corpus. */
+interface PeerResults {
+  /** chrono-node alone beside Lectern's dates: on the folder (throughput) and on AQUAINT (recall, precision). */
+  dates: Array<{ corpus: string; engines: DateEngineFigures[] }>;
+  wholeProcess: (WholeProcessFigures & { corpus: string; bytes: number }) | null;
 }
 
 const COMMAND_ROWS = ['/quote', '/event', '/summary', '/search', '/timeline', '/timeline (no range)', 'autocomplete speaker', 'autocomplete section'] as const;
@@ -257,10 +287,14 @@ async function measureDigest(ctx: CommandContext, servers: number, memory: Memor
   };
 }
 
+/** Compiled (npm run bench runs dist/bench.js), the fresh processes run the compiled cold start too; under tsx, tsx's. */
+const COMPILED = !import.meta.url.endsWith('.ts');
+const childScript = (compiled: string, source: string): string[] => (COMPILED ? [path.join(ROOT, 'dist', `${compiled}.js`)] : ['--import', 'tsx', path.join(ROOT, source)]);
+
 function coldStart(corpusDir: string, cacheFile: string, speaker: string, runs: number): SizeResult['coldStart'] {
   const results: Array<Record<string, number>> = [];
   for (let i = 0; i < runs; i++) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'cold-start.ts'), corpusDir, cacheFile, speaker], {
+    const child = spawnSync(process.execPath, [...childScript('bench-cold-start', 'bench/cold-start.ts'), corpusDir, cacheFile, speaker], {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 16 * MB,
@@ -307,23 +341,26 @@ async function buildAndCache(source: CorpusSource, tag: string) {
   const analyses: number[] = [];
   let built: CorpusIndex | null = null;
   let hash = '';
+  let threads = 1;
   for (let r = 0; r < repeats; r++) {
+    // As loadOrBuildIndex does: find and hash here, then read and analyse on THREADS threads, then assemble.
     const tLoad = now();
     const files = await findDocuments([corpusDir]);
     hash = await inputHash(files);
-    const docs: LoadedDocument[] = [];
-    for (const f of files) {
-      const doc = await loadFile(f.path, f.id, (m) => log(`  warning: ${m}`));
-      if (doc) docs.push(doc);
-    }
+    threads = threadsFor(files.length, THREADS);
     loads.push(now() - tLoad);
     memory.sample();
     const tAnalyse = now();
     const step = Math.max(1, Math.floor(size / 20));
-    built = buildIndex(docs, hash, (done, total) => {
-      if (done % 10 === 0) memory.sample();
-      if (size >= 500 && (done % step === 0 || done === total)) log(`  ${done}/${total} documents, ${((now() - tAnalyse) / 1000).toFixed(0)} s`);
+    const analysed = await analyseFiles(files, {
+      threads,
+      warn: (m) => log(`  warning: ${m}`),
+      onProgress: (done, total) => {
+        if (done % 10 === 0) memory.sample();
+        if (size >= 500 && (done % step === 0 || done === total)) log(`  ${done}/${total} documents, ${((now() - tAnalyse) / 1000).toFixed(0)} s`);
+      },
     });
+    built = assembleIndex(analysed, hash);
     analyses.push(now() - tAnalyse);
     memory.sample();
   }
@@ -338,25 +375,26 @@ async function buildAndCache(source: CorpusSource, tag: string) {
     speakers: built.speakers.length,
   };
   await mkdir(cacheDir, { recursive: true });
-  const cacheFile = path.join(cacheDir, `index-${hash}.json`);
+  const cacheFile = path.join(cacheDir, `index-${hash}.lectern`);
   const tWrite = now();
-  await writeFile(cacheFile, JSON.stringify(built));
+  await writeCacheFile(cacheFile, built);
   const cacheWriteMs = now() - tWrite;
   memory.sample();
   const buildMemory = { peakRssBytes: memory.rss, peakHeapBytes: memory.heap };
   const cacheBytes = (await stat(cacheFile)).size;
-  return { runs: repeats, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile };
+  return { runs: repeats, threads, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile };
 }
 
 async function measureCorpus(source: CorpusSource): Promise<SizeResult> {
   const { dir: corpusDir, documents: size } = source;
   const tag = source.kind === 'folder' ? `[${source.label}, ${docCount(size)}]` : `[${docCount(size)}]`;
   // The built index goes out of scope with buildAndCache, so it does not count against serving.
-  const { runs, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile } = await buildAndCache(source, tag);
+  const { runs, threads, loadMs, analyseMs, counts, cacheWriteMs, buildMemory, cacheBytes, cacheFile } = await buildAndCache(source, tag);
   gc();
 
   // Cold start, in fresh processes.
-  const firstSpeaker = JSON.parse(await readFile(cacheFile, 'utf8')) as CorpusIndex;
+  const firstSpeaker = readCacheFile(cacheFile);
+  if (!firstSpeaker) throw new Error(`${cacheFile} is not an index cache file`);
   const speaker = [...firstSpeaker.speakers].sort((a, b) => b.quoteCount - a.quoteCount)[0];
   // Cold start and /quote ask for a speaker: a corpus with no quotes cannot be measured like the others.
   if (!speaker?.quoteCount) throw new BenchError(`${source.label}: no quotes found, so there is no speaker to ask for (the benchmark needs at least one)`);
@@ -373,9 +411,13 @@ async function measureCorpus(source: CorpusSource): Promise<SizeResult> {
   const ctx = member();
   serving.sample();
   log(`${tag} answering (${RUNS} runs per command)…`);
-  const latency = await measureQueries(member, workload(index, SEED + size, Math.max(RUNS, 50)), serving, RUNS);
+  const w = workload(index, SEED + size, Math.max(RUNS, 50));
+  const latency = await measureQueries(member, w, serving, RUNS);
   log(`${tag} composing ${SERVERS.toLocaleString('en-US')} digests…`);
   const digest = await measureDigest(ctx, SERVERS, serving, new Date(Date.UTC(2025, 7, 29)));
+  // After serving memory was sampled: the peers' indexes are not the bot's.
+  log(`${tag} search beside MiniSearch and FlexSearch…`);
+  const searchPeers = compareSearch(index, w.search.map((o) => String(o.query)), gc);
 
   const totalMs = loadMs + analyseMs;
   return {
@@ -383,12 +425,13 @@ async function measureCorpus(source: CorpusSource): Promise<SizeResult> {
     documents: size,
     textBytes: source.bytes,
     ...counts,
-    build: { runs, loadMs, analyseMs, totalMs, mbPerSecond: source.bytes / MB / (totalMs / 1000), docsPerSecond: size / (totalMs / 1000), cacheWriteMs, ...buildMemory },
+    build: { runs, threads, loadMs, analyseMs, totalMs, mbPerSecond: source.bytes / MB / (totalMs / 1000), docsPerSecond: size / (totalMs / 1000), cacheWriteMs, ...buildMemory },
     cache: { bytes: cacheBytes, file: path.basename(cacheFile) },
     coldStart: cold,
     latency,
     digest,
     serving: { peakRssBytes: serving.rss, peakHeapBytes: serving.heap },
+    searchPeers,
   };
 }
 
@@ -419,14 +462,15 @@ function table(results: SizeResult[]): string {
     row('text', (r) => fmtMb(r.textBytes)),
     row('sentences / quotes / events', (r) => `${fmtN(r.sentences)} / ${fmtN(r.quotes)} / ${fmtN(r.events)}`),
     row('speakers / sections', (r) => `${fmtN(r.speakers)} / ${fmtN(r.sections)}`),
-    row('**build** (load + analyse + index; median of runs)', (r) => `${fmtMs(r.build.totalMs)}${r.build.runs > 1 ? ` (${r.build.runs})` : ''}`),
-    row('… of which load (find, hash, read) / analyse and index', (r) => `${fmtMs(r.build.loadMs)} / ${fmtMs(r.build.analyseMs)}`),
+    row('**build** (find + hash + read, analyse and index; median of runs)', (r) => `${fmtMs(r.build.totalMs)}${r.build.runs > 1 ? ` (${r.build.runs})` : ''}`),
+    row('build threads', (r) => String(r.build.threads)),
+    row('… of which find and hash / read, analyse and index', (r) => `${fmtMs(r.build.loadMs)} / ${fmtMs(r.build.analyseMs)}`),
     row('build throughput', (r) => `${r.build.mbPerSecond.toFixed(2)} MB/s, ${r.build.docsPerSecond.toFixed(0)} docs/s`),
     row('cache write', (r) => fmtMs(r.build.cacheWriteMs)),
     row('**cache size** on disk', (r) => fmtMb(r.cache.bytes)),
     row('**cold start**: inputs hashed, cache read → first answer', (r) => fmtMs(r.coldStart.medianMs)),
-    row('… of which hash / read / parse / query setup / answer', (r) => `${fmtMs(r.coldStart.hashInputsMs)} / ${fmtMs(r.coldStart.readCacheMs)} / ${fmtMs(r.coldStart.parseCacheMs)} / ${fmtMs(r.coldStart.constructQueryMs)} / ${fmtMs(r.coldStart.firstAnswerMs)}`),
-    row('process start → first answer (with Node starting and tsx compiling the TypeScript)', (r) => fmtMs(r.coldStart.processToFirstAnswerMs)),
+    row('… of which hash / read the outline / query setup / answer', (r) => `${fmtMs(r.coldStart.hashInputsMs)} / ${fmtMs(r.coldStart.readCacheMs)} / ${fmtMs(r.coldStart.constructQueryMs)} / ${fmtMs(r.coldStart.firstAnswerMs)}`),
+    row(`process start → first answer (Node starting, ${COMPILED ? 'compiled code' : 'tsx compiling the TypeScript'})`, (r) => fmtMs(r.coldStart.processToFirstAnswerMs)),
     row('first /search (loads the search index)', (r) => fmtMs(r.coldStart.firstSearchMs)),
     ...COMMAND_ROWS.map((name) => row(`${name} median / p99`, lat(name))),
     row(`digests composed, ${fmtN(results[0]?.digest.servers ?? SERVERS)} servers (total)`, (r) => fmtMs(r.digest.totalMs)),
@@ -436,7 +480,44 @@ function table(results: SizeResult[]): string {
   ].join('\n');
 }
 
-function targets(results: SizeResult[]): string[] {
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const share = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The peers side by side, with the ratios of Lectern's figures to theirs. */
+function peerReport(results: SizeResult[], peers: PeerResults): string {
+  const out: string[] = ['', '', 'Search beside MiniSearch and FlexSearch (same sentences, same queries; per query: median / p99; ratios are Lectern ÷ peer):', ''];
+  for (const r of results) {
+    const mine = r.searchPeers.find((e) => e.engine === 'Lectern');
+    if (!mine) continue;
+    out.push(`${r.corpus.kind === 'folder' ? r.corpus.label : docCount(r.documents, 'doc')}, ${fmtN(r.sentences)} sentences:`, '', '| engine | index time | index heap | median / p99 | finds of Lectern\'s matches | p99 ratio | heap ratio |', '|---|---:|---:|---:|---:|---:|---:|');
+    for (const e of r.searchPeers) out.push(`| ${e.engine} | ${fmtMs(e.indexMs)} | ${fmtMb(e.heapBytes)} | ${fmtMs(e.medianMs)} / ${fmtMs(e.p99Ms)} | ${share(e.shareOfLecternMatches)} | ${e === mine ? '' : ratio(mine.p99Ms, e.p99Ms)} | ${e === mine ? '' : ratio(mine.heapBytes, e.heapBytes)} |`);
+    out.push('');
+  }
+  for (const d of peers.dates) {
+    const [mine, chrono] = d.engines;
+    if (!mine || !chrono) continue;
+    out.push(`Dates on ${d.corpus}: Lectern beside chrono-node alone (the date step only, documents already loaded; best of 3):`, '', '| engine | time | throughput | dates | recall | precision~ |', '|---|---:|---:|---:|---:|---:|');
+    for (const e of d.engines) out.push(`| ${e.engine} | ${fmtMs(e.ms)} | ${e.mbPerSecond.toFixed(2)} MB/s | ${fmtN(e.events)} | ${e.recall === null ? '' : e.recall.toFixed(3)} | ${e.precision === null ? '' : e.precision.toFixed(3)} |`);
+    out.push(`Lectern takes ${ratio(mine.ms, chrono.ms)} chrono-node's time${mine.recall !== null && chrono.recall !== null ? `, for ${ratio(mine.recall, chrono.recall)} its recall and ${ratio(mine.precision ?? 0, chrono.precision ?? 1)} its precision` : ''}.`, '');
+  }
+  const w = peers.wholeProcess;
+  if (w) {
+    out.push(
+      `Whole processes on ${w.corpus} (${fmtMb(w.bytes)}; wall time, Node's start included, median of ${w.runs}):`,
+      '',
+      '| process | time | ratio to chrono-node alone |',
+      '|---|---:|---:|',
+      `| \`npm run export\` on 1 thread | ${fmtMs(w.exportOneThreadMs)} | ${ratio(w.exportOneThreadMs, w.chronoAloneMs)} |`,
+      `| \`npm run export\` on ${w.threads} threads | ${fmtMs(w.exportAllThreadsMs)} | ${ratio(w.exportAllThreadsMs, w.chronoAloneMs)} |`,
+      `| chrono-node alone reading the same files (bench/chrono-alone.ts) | ${fmtMs(w.chronoAloneMs)} | 1.00× |`,
+      '',
+      `${w.threads} threads build ${ratio(w.exportOneThreadMs, w.exportAllThreadsMs)} as fast as one.`,
+    );
+  }
+  return out.join('\n');
+}
+
+function targets(results: SizeResult[], peers: PeerResults | null = null): string[] {
   const lines: string[] = [];
   const check = (ok: boolean, text: string) => lines.push(`${ok ? 'met   ' : 'MISSED'}  ${text}`);
   for (const r of results) {
@@ -455,6 +536,19 @@ function targets(results: SizeResult[]): string[] {
   const t = generated.find((r) => r.documents === 10_000);
   if (t) {
     for (const name of COMMAND_ROWS) check((t.latency[name]?.p99Ms ?? Infinity) < 50, `10,000 docs: ${name} p99 < 50 ms: ${fmtMs(t.latency[name]?.p99Ms ?? NaN)}`);
+    check(t.coldStart.medianMs < 1000, `10,000 docs: cold start < 1 s: ${fmtMs(t.coldStart.medianMs)}`);
+    check(t.coldStart.peakRssBytes < 600 * MB, `10,000 docs: serving RSS < 600 MB: ${fmtMb(t.coldStart.peakRssBytes)}`);
+    const mine = t.searchPeers.find((e) => e.engine === 'Lectern');
+    const mini = t.searchPeers.find((e) => e.engine === 'MiniSearch');
+    if (mine && mini) {
+      check(mine.p99Ms <= mini.p99Ms / 2, `10,000 docs: search p99 ≤ half of MiniSearch's: ${fmtMs(mine.p99Ms)} against ${fmtMs(mini.p99Ms)} (${ratio(mine.p99Ms, mini.p99Ms)})`);
+      check(mine.heapBytes <= mini.heapBytes, `10,000 docs: search index memory ≤ MiniSearch's: ${fmtMb(mine.heapBytes)} against ${fmtMb(mini.heapBytes)}`);
+    }
+  }
+  const w = peers?.wholeProcess;
+  if (w) {
+    check(w.exportAllThreadsMs <= 2.5 * w.chronoAloneMs, `${w.corpus}: export (whole process, ${w.threads} threads) ≤ 2.5× chrono-node alone: ${ratio(w.exportAllThreadsMs, w.chronoAloneMs)}`);
+    if (w.threads >= 2) check(w.exportOneThreadMs >= 1.7 * w.exportAllThreadsMs, `${w.corpus}: ${w.threads} threads ≥ 1.7× as fast as one: ${ratio(w.exportOneThreadMs, w.exportAllThreadsMs)}`);
   }
   return lines;
 }
@@ -478,12 +572,9 @@ try {
   log('warm-up…');
   const warmDir = path.join(WORK, 'warm-up');
   await generateCorpus(warmDir, 30, SEED + 999);
-  const warmDocs: LoadedDocument[] = [];
-  for (const f of await findDocuments([warmDir])) {
-    const d = await loadFile(f.path, f.id, () => undefined);
-    if (d) warmDocs.push(d);
-  }
-  const warmIndex = JSON.parse(JSON.stringify(buildIndex(warmDocs, 'warm-up'))) as CorpusIndex;
+  // In this thread: the warm-up is for the answering code, which runs here.
+  const warmFiles = await analyseFiles(await findDocuments([warmDir]), { threads: 1, warn: () => undefined });
+  const warmIndex = JSON.parse(JSON.stringify(assembleIndex(warmFiles, 'warm-up'))) as CorpusIndex;
   const warm = new CorpusQuery(warmIndex);
   await measureQueries(() => ({ query: warm }), workload(warmIndex, SEED, 50), new MemorySampler(), 50);
   log('timeline picture: 300 events…');
@@ -504,7 +595,22 @@ try {
     await report(results, false);
   }
 
-  await report(results, true);
+  const peers: PeerResults = { dates: [], wholeProcess: null };
+  if (FOLDER) {
+    log(`\n[${FOLDER.label}] dates beside chrono-node alone…`);
+    peers.dates.push({ corpus: FOLDER.label, engines: await compareDates(FOLDER.dir, null) });
+    if (WHOLE_RUNS > 0) {
+      log(`[${FOLDER.label}] whole processes: export on 1 and ${os.availableParallelism()} threads, chrono-node alone (${WHOLE_RUNS} run${WHOLE_RUNS === 1 ? '' : 's'} each)…`);
+      peers.wholeProcess = { corpus: FOLDER.label, bytes: FOLDER.bytes, ...measureWholeProcess(FOLDER.dir, ROOT, childScript, WHOLE_RUNS) };
+    }
+  }
+  const aquaintDocs = path.join(AQUAINT, 'docs');
+  if (await stat(aquaintDocs).then(() => true, () => false)) {
+    log('\n[aquaint] dates beside chrono-node alone, scored against the TimeML gold…');
+    peers.dates.push({ corpus: 'dev/aquaint', engines: await compareDates(aquaintDocs, path.join(AQUAINT, 'gold')) });
+  }
+
+  await report(results, true, peers);
 } catch (e) {
   if (!(e instanceof BenchError)) throw e;
   process.stderr.write(`${e.message}\n`);
@@ -515,29 +621,31 @@ try {
 }
 
 /** Writes the JSON after every size (a long run that fails late keeps what it measured); prints at the end. */
-async function report(results: SizeResult[], final: boolean): Promise<void> {
+async function report(results: SizeResult[], final: boolean, peers: PeerResults | null = null): Promise<void> {
   const commit = git(['rev-parse', 'HEAD']);
   const dirty = (git(['status', '--porcelain', '--', 'src']) ?? '') !== '';
   const cpus = os.cpus();
   const machine = {
     cpu: cpus[0]?.model ?? 'unknown',
     cores: cpus.length,
+    buildThreads: THREADS ?? 'one per core, at most one per 32 documents',
     memoryBytes: os.totalmem(),
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
   };
   const date = new Date().toISOString();
   const output = table(results);
-  const checks = targets(results);
-  const header = `Lectern benchmark, ${date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, commit ${commit?.slice(0, 7) ?? 'unknown'}${dirty ? ' (src has uncommitted changes)' : ''}; seed ${SEED}, ${RUNS} runs per command (median / p99).`;
-  if (final) process.stdout.write(`\n${header}\n\n${output}\n\nThe digest row composes the real daily digest (src/digest/compose.ts) for ${fmtN(SERVERS)} servers, each with its own rotation state.${results.some((r) => r.coldStart.engineChangedDuringRun) ? '\n\nNote: the engine source changed during this run (another edit); the cold start timed the cache built earlier in the run.' : ''}\n\nTargets (issue 6; build speed on real news: issue 11):\n${checks.map((c) => `  ${c}`).join('\n')}\n${picture ? `\n${pictureReport(picture)}\n` : ''}`);
+  const checks = targets(results, peers);
+  const peerTables = peers ? peerReport(results, peers) : '';
+  const header = `Lectern benchmark, ${date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, build threads ${THREADS ?? 'one per core (at most one per 32 documents)'}, commit ${commit?.slice(0, 7) ?? 'unknown'}${dirty ? ' (src has uncommitted changes)' : ''}; seed ${SEED}, ${RUNS} runs per command (median / p99).`;
+  if (final) process.stdout.write(`\n${header}\n\n${output}\n\nThe digest row composes the real daily digest (src/digest/compose.ts) for ${fmtN(SERVERS)} servers, each with its own rotation state.${results.some((r) => r.coldStart.engineChangedDuringRun) ? '\n\nNote: the engine source changed during this run (another edit); the cold start timed the cache built earlier in the run.' : ''}${peerTables}\n\nTargets (issue 6; build speed on real news: issue 11; issue 18):\n${checks.map((c) => `  ${c}`).join('\n')}\n${picture ? `\n${pictureReport(picture)}\n` : ''}`);
 
   const corpora = [...SIZES.map(String), ...(FOLDER ? [FOLDER.label.replace(/^[./]+/, '').replace(/[^\w.-]+/g, '_')] : [])];
   const file = OUT ? path.resolve(OUT) : path.join(ROOT, 'bench', 'results', `${date.slice(0, 10)}-${corpora.join('-')}.json`);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(
     file,
-    `${JSON.stringify({ date, machine, commit, srcDirty: dirty, seed: SEED, runs: RUNS, servers: SERVERS, quick: QUICK, sizes: SIZES, corpus: FOLDER && { path: FOLDER.dir, bytes: FOLDER.bytes, documents: FOLDER.documents }, complete: final, elapsedMs: now() - started, results, picture, targets: checks, table: output }, null, 2)}\n`,
+    `${JSON.stringify({ date, machine, commit, srcDirty: dirty, seed: SEED, runs: RUNS, servers: SERVERS, quick: QUICK, sizes: SIZES, corpus: FOLDER && { path: FOLDER.dir, bytes: FOLDER.bytes, documents: FOLDER.documents }, complete: final, elapsedMs: now() - started, results, picture, peers, targets: checks, table: output, peerTables }, null, 2)}\n`,
   );
   if (final) log(`\nWrote ${path.relative(ROOT, file)} (${((now() - started) / 1000).toFixed(0)} s in all).`);
 }

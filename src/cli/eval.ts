@@ -1,15 +1,17 @@
-// npm run eval [-- --verbose] [--gold DIR --corpus DIR] [--dev DIR]: scores the engine's export against gold annotations with
+// npm run eval [-- --verbose] [--threads N] [--gold DIR --corpus DIR] [--dev DIR]: scores the engine's export against gold annotations with
 // the reference scorer's rules: the bundled article's gold (data/gold) always, and the development sets of
 // ../shared/dev when they are beside the clone.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { toContract } from '../corpus/export.ts';
 import { buildFresh } from '../corpus/index/cache.ts';
 import { readGold } from '../eval/gold.ts';
 import { score, scoreRow, TABLE_HEAD, type Scores } from '../eval/score.ts';
+import { projectRoot } from './project-root.ts';
+import { threadsOption } from './threads-option.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const threads = threadsOption();
+const root = projectRoot();
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return path.resolve(i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback);
@@ -29,7 +31,7 @@ if (existsSync(devDir)) for (const name of devSets) sets.push({ name, docs: path
 async function scoreSet(set: EvalSet): Promise<Scores> {
   for (const dir of [set.docs, set.gold]) if (!existsSync(dir)) throw new Error(`${set.name}: ${dir} does not exist`);
   const gold = await readGold(set.gold);
-  const index = await buildFresh([set.docs], (m) => process.stderr.write(`${m}\n`));
+  const index = await buildFresh([set.docs], (m) => process.stderr.write(`${m}\n`), threads);
   return score(toContract(index), gold);
 }
 

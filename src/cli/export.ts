@@ -1,8 +1,10 @@
-// npm run --silent export -- <folder-or-file> [more paths]: the index as the JSON of shared/CONTRACT.md.
+// npm run --silent export -- <folder-or-file> [more paths] [--threads N]: the index as the JSON of shared/CONTRACT.md.
 import { stat } from 'node:fs/promises';
 import { toContract } from '../corpus/export.ts';
 import { buildFresh } from '../corpus/index/cache.ts';
+import { threadsOption } from './threads-option.ts';
 
+const threads = threadsOption();
 const paths = process.argv.slice(2).filter((a) => a !== '--');
 if (!paths.length) {
   process.stderr.write('Usage: npm run --silent export -- <folder-or-file> [more paths]\n');
@@ -16,7 +18,7 @@ for (const p of paths) {
     process.exit(2);
   }
 }
-const index = await buildFresh(paths, (message) => process.stderr.write(`${message}\n`));
+const index = await buildFresh(paths, (message) => process.stderr.write(`${message}\n`), threads);
 if (!index.documents.length) {
   process.stderr.write(`export: no supported document (.txt, .md, .html, .pdf, .epub, .docx) under ${paths.join(', ')}\n`);
   process.exit(2);

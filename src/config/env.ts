@@ -17,6 +17,12 @@ const schema = z.object({
     .default('sqlite://data/lectern.sqlite'),
   CORPUS_DIR: z.string().min(1).default('data/corpus'),
   INDEX_CACHE_DIR: z.string().min(1).default('data/cache'),
+  /** Threads that analyse documents when the index is built; one per core when unset. */
+  INDEX_THREADS: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/, 'must be a whole number of threads from 1, such as 2')
+    .transform(Number)
+    .optional(),
   UPLOADS_DIR: z.string().min(1).default('data/uploads'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -3,9 +3,12 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Keyv from 'keyv';
 import { parseStandaloneDate } from '../corpus/load/dates.ts';
-import { formatOf, readDocument } from '../corpus/load/load-file.ts';
+import { formatOf } from '../corpus/load/find-documents.ts';
 import type { LoadedDocument } from '../corpus/types.ts';
 import { KeyedQueue } from '../store/keyed-queue.ts';
+
+/** The loaders (HTML, PDF, Word…) are loaded with the first upload to read, not at every start. */
+const readers = () => import('../corpus/load/load-file.ts');
 
 /** An upload is study material, not a book: 2 MB is plenty and keeps indexing instant. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -79,7 +82,7 @@ export class Library {
       if (records.length >= MAX_UPLOADS_PER_SERVER) return { ok: false, message: LIBRARY_FULL };
       const uploadId = randomBytes(6).toString('hex');
       const id = `uploads/${guildId}/${uploadId}/${file}`;
-      const read = await readDocument(id, file, input.bytes, { maxBytes: MAX_UPLOAD_BYTES, ...(input.url ? { url: input.url } : {}) });
+      const read = await (await readers()).readDocument(id, file, input.bytes, { maxBytes: MAX_UPLOAD_BYTES, ...(input.url ? { url: input.url } : {}) });
       if (!read.ok) return { ok: false, message: `${input.url ? 'That page' : 'That file'} cannot be read: ${read.reason}.` };
       const doc: LoadedDocument = { ...read.doc, ...(title ? { title } : {}), ...(published !== undefined ? { published } : {}) };
       const record: UploadRecord = {
@@ -129,7 +132,7 @@ export class Library {
       for (const r of await this.list(guildId)) {
         try {
           const bytes = await readFile(this.pathOf(r));
-          const read = await readDocument(r.id, r.file, bytes, { maxBytes: MAX_UPLOAD_BYTES, ...(r.url ? { url: r.url } : {}) });
+          const read = await (await readers()).readDocument(r.id, r.file, bytes, { maxBytes: MAX_UPLOAD_BYTES, ...(r.url ? { url: r.url } : {}) });
           if (!read.ok) throw new Error(read.reason);
           docs.push({ ...read.doc, title: r.title, published: r.published });
         } catch (error) {

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ describe('index cache', () => {
     expect(third.fromCache).toBe(false);
     expect(third.index.documents).toHaveLength(2);
     // The stale cache is removed, so the folder holds one index.
-    expect((await readdir(cacheDir)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect((await readdir(cacheDir)).filter((f) => f.startsWith('index-'))).toHaveLength(1);
 
     // An edit to a file that keeps its name is a new input too.
     await writeFile(path.join(corpus, 'new.txt'), 'March 4, 2025\n"We will rebuild it all," said Mayor Ann Lee.\n');
@@ -31,6 +31,29 @@ describe('index cache', () => {
     expect(fourth.fromCache).toBe(false);
     expect(fourth.index.documents.find((d) => d.id === 'new.txt')?.quotes[0]?.text).toMatch(/rebuild it all/);
     expect((await loadOrBuildIndex(options)).fromCache).toBe(true);
+  });
+
+  it('trusts files unchanged in size and time since the last start without reading them, and reads any that changed', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'lectern-stamps-'));
+    const corpus = path.join(root, 'corpus');
+    await cp('data/corpus', corpus, { recursive: true });
+    const note = path.join(corpus, 'note.txt');
+    await writeFile(note, 'March 3, 2025\n"We will rebuild," said Mayor Ann Lee.\n');
+    // Files last changed an hour ago: a start now may trust their stamps (a file changed a moment ago is read again).
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const f of await readdir(corpus)) await utimes(path.join(corpus, f), hourAgo, hourAgo);
+    const options = { paths: [corpus], cacheDir: path.join(root, 'cache'), warn: () => undefined };
+    expect((await loadOrBuildIndex(options)).fromCache).toBe(false);
+    expect(await readdir(options.cacheDir)).toContain('inputs.json');
+    expect((await loadOrBuildIndex(options)).fromCache).toBe(true);
+
+    // Same size, another time: read again, and the new words are indexed.
+    await writeFile(note, 'March 3, 2025\n"We will rebuilt," said Mayor Ann Lee.\n');
+    const later = new Date(Date.now() - 1_800_000);
+    await utimes(note, later, later);
+    const changed = await loadOrBuildIndex(options);
+    expect(changed.fromCache).toBe(false);
+    expect(changed.index.documents.find((d) => d.id === 'note.txt')?.quotes[0]?.text).toMatch(/rebuilt/);
   });
 
   it('skips unreadable documents with a warning and indexes the rest', async () => {

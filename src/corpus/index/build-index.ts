@@ -1,17 +1,12 @@
 import { analyseDocument } from '../analyse.ts';
-import type { LoadedDocument } from '../types.ts';
+import type { DocumentAnalysis, LoadedDocument } from '../types.ts';
 import { engineVersion } from './engine-version.ts';
 import { SentenceIndex } from '../search/sentence-index.ts';
 import { mergeSpeakers } from './merge-speakers.ts';
 import type { CorpusIndex } from './types.ts';
 
-/** Analyses every document and assembles the serialisable index the bot answers from. */
-export function buildIndex(docs: LoadedDocument[], inputHash: string, onProgress?: (done: number, total: number) => void): CorpusIndex {
-  const documents = docs.map((doc, i) => {
-    const analysis = analyseDocument(doc);
-    onProgress?.(i + 1, docs.length);
-    return analysis;
-  });
+/** Assembles the serialisable index the bot answers from, from documents already analysed (in corpus order). */
+export function assembleIndex(documents: DocumentAnalysis[], inputHash: string): CorpusIndex {
   const speakers = mergeSpeakers(documents);
   return {
     format: 2,
@@ -22,4 +17,14 @@ export function buildIndex(docs: LoadedDocument[], inputHash: string, onProgress
     speakers,
     search: SentenceIndex.build(documents).toJSON(),
   };
+}
+
+/** Analyses every document (in this thread) and assembles the index. */
+export function buildIndex(docs: LoadedDocument[], inputHash: string, onProgress?: (done: number, total: number) => void): CorpusIndex {
+  const documents = docs.map((doc, i) => {
+    const analysis = analyseDocument(doc);
+    onProgress?.(i + 1, docs.length);
+    return analysis;
+  });
+  return assembleIndex(documents, inputHash);
 }

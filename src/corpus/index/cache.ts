@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { findDocuments, loadFile, type Warn } from '../load/load-file.ts';
-import type { LoadedDocument } from '../types.ts';
-import { buildIndex } from './build-index.ts';
+import { findDocuments } from '../load/find-documents.ts';
+import type { Warn } from '../load/load-file.ts';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { engineVersion } from './engine-version.ts';
+import { rememberedHash, rememberHash, stampsOf } from './input-stamps.ts';
 import type { CorpusIndex } from './types.ts';
 
 export interface LoadIndexOptions {
@@ -14,6 +15,8 @@ export interface LoadIndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Build even when a cached index matches. */
   force?: boolean;
+  /** Threads that analyse documents at once (one per core by default). */
+  threads?: number;
 }
 
 export interface LoadedIndex {
@@ -43,19 +46,19 @@ export async function inputHash(files: Array<{ path: string; id: string }>): Pro
   return hash.digest('hex').slice(0, 24);
 }
 
-async function loadAll(files: Array<{ path: string; id: string }>, warn: Warn): Promise<LoadedDocument[]> {
-  const docs: LoadedDocument[] = [];
-  for (const f of files) {
-    const doc = await loadFile(f.path, f.id, warn);
-    if (doc) docs.push(doc);
-  }
-  return docs;
+/**
+ * Analyses the files and assembles their index. The analysers (chrono-node, wink-nlp, the loaders) are loaded
+ * only here, when there is something to analyse: a start from the cache never loads them.
+ */
+async function build(files: Array<{ path: string; id: string }>, hash: string, options: { warn: Warn; threads?: number; onProgress?: (done: number, total: number) => void }): Promise<CorpusIndex> {
+  const [{ analyseFiles }, { assembleIndex }] = await Promise.all([import('./analyse-files.ts'), import('./build-index.ts')]);
+  return assembleIndex(await analyseFiles(files, options), hash);
 }
 
 /** The index of these paths built now, without touching any cache (export and eval). */
-export async function buildFresh(paths: string[], warn: Warn): Promise<CorpusIndex> {
+export async function buildFresh(paths: string[], warn: Warn, threads?: number): Promise<CorpusIndex> {
   const files = await findDocuments(paths);
-  return buildIndex(await loadAll(files, warn), await inputHash(files));
+  return build(files, await inputHash(files), { warn, ...(threads ? { threads } : {}) });
 }
 
 /**
@@ -64,24 +67,30 @@ export async function buildFresh(paths: string[], warn: Warn): Promise<CorpusInd
  */
 export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadedIndex> {
   const files = await findDocuments(options.paths);
-  const hash = await inputHash(files);
-  const cacheFile = path.join(options.cacheDir, `index-${hash}.json`);
+  let hash = rememberedHash(options.cacheDir, files, engineVersion());
+  if (!hash) {
+    const takenAt = Date.now();
+    const stamps = stampsOf(files);
+    hash = await inputHash(files);
+    await rememberHash(options.cacheDir, files, engineVersion(), stamps, takenAt, hash).catch(() => undefined);
+  }
+  const cacheFile = path.join(options.cacheDir, `index-${hash}.lectern`);
   if (!options.force) {
     try {
-      const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as CorpusIndex;
-      if (cached.format === 2 && cached.inputHash === hash && cached.engineVersion === engineVersion()) return { index: cached, fromCache: true, cacheFile };
+      const cached = readCacheFile(cacheFile);
+      if (cached && cached.format === 2 && cached.inputHash === hash && cached.engineVersion === engineVersion()) return { index: cached, fromCache: true, cacheFile };
     } catch {
       // No cache, or an unreadable one: build afresh.
     }
   }
-  const index = buildIndex(await loadAll(files, options.warn), hash, options.onProgress);
+  const index = await build(files, hash, options);
   await mkdir(options.cacheDir, { recursive: true });
   const tmp = `${cacheFile}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(index));
+  await writeCacheFile(tmp, index);
   await rename(tmp, cacheFile);
   // Older caches of this corpus are dead weight.
   for (const name of await readdir(options.cacheDir)) {
-    if (/^index-[0-9a-f]+\.json$/.test(name) && name !== path.basename(cacheFile)) await unlink(path.join(options.cacheDir, name)).catch(() => undefined);
+    if (/^index-[0-9a-f]+\.(json|lectern)$/.test(name) && name !== path.basename(cacheFile)) await unlink(path.join(options.cacheDir, name)).catch(() => undefined);
   }
   return { index, fromCache: false, cacheFile };
 }

@@ -1,11 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentFormat, LoadedDocument } from '../types.ts';
-import { loadDocx } from './load-docx.ts';
-import { loadEpub } from './load-epub.ts';
+import type { LoadedDocument } from '../types.ts';
+import { findDocuments, formatOf } from './find-documents.ts';
 import { loadMarkdown } from './load-markdown.ts';
-import { loadPdf } from './load-pdf.ts';
 import { loadText } from './load-text.ts';
 import { loadWebPage } from './load-web-page.ts';
 import { UnreadableDocument } from './unreadable.ts';
@@ -13,20 +10,7 @@ import { UnreadableDocument } from './unreadable.ts';
 /** Larger files are almost certainly not an article (a dump, a book, a mistake) and are skipped. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-const FORMATS: Record<string, DocumentFormat> = {
-  '.txt': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.pdf': 'pdf',
-  '.epub': 'epub',
-  '.docx': 'docx',
-};
-
-export function formatOf(file: string): DocumentFormat | null {
-  return FORMATS[path.extname(file).toLowerCase()] ?? null;
-}
+export { findDocuments, formatOf };
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -72,9 +56,10 @@ export async function readDocument(id: string, file: string, bytes: Uint8Array, 
   if (bytes.length > maxBytes) return { ok: false, reason: `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
   let doc: LoadedDocument;
   try {
-    if (format === 'pdf') doc = await loadPdf(id, file, bytes);
-    else if (format === 'epub') doc = loadEpub(id, file, bytes);
-    else if (format === 'docx') doc = await loadDocx(id, file, bytes);
+    // pdf.js, the zip reader and mammoth are loaded with the first such file: most corpora have none.
+    if (format === 'pdf') doc = await (await import('./load-pdf.ts')).loadPdf(id, file, bytes);
+    else if (format === 'epub') doc = (await import('./load-epub.ts')).loadEpub(id, file, bytes);
+    else if (format === 'docx') doc = await (await import('./load-docx.ts')).loadDocx(id, file, bytes);
     else {
       const decoded = decodeDocument(bytes, maxBytes);
       if (!decoded.ok) return decoded;
@@ -117,26 +102,6 @@ export async function loadFile(filePath: string, id: string, warn: Warn): Promis
     return null;
   }
   return read.doc;
-}
-
-/** Every supported file under the given paths (folders are walked), sorted for a stable order. */
-export async function findDocuments(paths: string[]): Promise<Array<{ path: string; id: string }>> {
-  const found: Array<{ path: string; id: string }> = [];
-  const walk = async (dir: string, root: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.name.startsWith('.')) continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full, root);
-      else if (e.isFile() && formatOf(e.name)) found.push({ path: full, id: path.relative(root, full).split(path.sep).join('/') });
-    }
-  };
-  for (const p of paths) {
-    const info = await stat(p);
-    if (info.isDirectory()) await walk(p, p);
-    else if (formatOf(p)) found.push({ path: p, id: path.basename(p) });
-  }
-  return found;
 }
 
 export async function loadDocuments(paths: string[], warn: Warn, onProgress?: (done: number, total: number) => void): Promise<LoadedDocument[]> {

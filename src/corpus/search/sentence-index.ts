@@ -7,6 +7,8 @@ import { VarintReader, VarintWriter } from './varint.ts';
 export interface SearchableDocument {
   id: string;
   sentences: ReadonlyArray<{ text: string }>;
+  /** Known before the sentences are read, for a document read lazily from the cache (src/corpus/index/cache-file.ts). */
+  readonly sentenceCount?: number;
 }
 
 /** The index as the cache stores it: compact strings, decoded in one pass at load. */
@@ -101,7 +103,7 @@ export class SentenceIndex implements Vocabulary {
     data.documents.forEach((id, ordinal) => {
       const count = data.sentenceCounts[ordinal] ?? 0;
       const doc = id === null ? undefined : documents(id);
-      if (doc && doc.sentences.length !== count) throw new Error(`sentence index does not match document ${id}`);
+      if (doc && (doc.sentenceCount ?? doc.sentences.length) !== count) throw new Error(`sentence index does not match document ${id}`);
       index.docs.push(doc ?? null);
       index.docFirst.push(index.sentenceCount);
       if (doc) index.ordinalOf.set(doc.id, ordinal);
