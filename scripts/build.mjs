@@ -31,9 +31,9 @@ export const ENTRIES = {
 
 /**
  * Left to Node's own loader: native code (sqlite3), packages that find files of their own at run time (pdf.js and
- * its worker, pino's transports, wink's model data), and the large ones loaded only on some paths (discord.js).
+ * its worker, pino's transports, wink's model data, resvg's native binary), and the large ones loaded only on some paths (discord.js, Vega).
  */
-const EXTERNAL = ['sqlite3', 'discord.js', '@discordjs/*', 'discord-api-types', 'pino', 'pino-*', 'thread-stream', 'pdfjs-dist', 'wink-nlp', 'wink-eng-lite-web-model', 'mammoth', 'keyv', '@keyv/*', 'ws', 'canvas', 'tsx', 'vitest', 'esbuild'];
+const EXTERNAL = ['sqlite3', 'discord.js', '@discordjs/*', 'discord-api-types', 'pino', 'pino-*', 'thread-stream', 'pdfjs-dist', 'wink-nlp', 'wink-eng-lite-web-model', 'mammoth', 'keyv', '@keyv/*', 'ws', 'canvas', 'tsx', 'vitest', 'esbuild', '@resvg/*', 'vega', 'vega-lite'];
 
 /** Everything the build read, newest first: 0 when none is there. */
 export function newestInput() {

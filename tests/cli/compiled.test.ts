@@ -1,7 +1,7 @@
 // The compiled commands (npm run build → dist/) answer as the TypeScript does, find the model and wink's data from
 // there, and key the cache with the same engine version, so a compiled start reuses what a TypeScript one built.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +30,15 @@ describe('the compiled commands', { timeout: 120_000 }, () => {
     expect(file).toMatch(/^index-[0-9a-f]+\.lectern$/);
     const { stdout: version } = await run(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(pathToFileURL(path.join(out, 'engine-version.js')).href)}).then((m) => console.log(m.engineVersion()))`], { encoding: 'utf8' });
     expect(version.trim()).toBe(engineVersion());
+  });
+
+  it('draw a timeline picture, with the fonts and the native rasteriser found from the compiled code', async () => {
+    const pictures = mkdtempSync(path.join(tmpdir(), 'lectern-compiled-pictures-'));
+    const { stdout } = await run(process.execPath, [path.join(out, 'ask.js'), '/timeline picture:true'], { env: { ...process.env, INDEX_CACHE_DIR: cache, PICTURES_DIR: pictures }, encoding: 'utf8' });
+    const file = /Picture: (\S+\.png)/.exec(stdout)?.[1] ?? '';
+    expect(path.dirname(file)).toBe(pictures);
+    expect(readFileSync(file).subarray(1, 4).toString('latin1')).toBe('PNG');
+    rmSync(pictures, { recursive: true, force: true });
   });
 
   it('build the index on two threads, from the compiled worker', async () => {
