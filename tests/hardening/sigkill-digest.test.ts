@@ -5,7 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestClaims, STALE_CLAIM_MS } from '../../src/digest/claims.ts';
+import { STALE_CLAIM_MS } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { configure } from '../support/configure.ts';
@@ -70,7 +71,7 @@ describe('SIGKILL during digest runs', () => {
       const last = await runProcess(new Date(clock), null);
       expect(last.killed).toBe(false);
       for (const s of servers) expect(standin.messagesIn(s.channel).filter((m) => m.embeds[0]?.footer?.text?.includes(date)), `${s.channel} on ${date}`).toHaveLength(1);
-      const claims = await DigestClaims.open(db);
+      const claims = await SqliteClaims.open(db);
       for (const s of servers) expect((await claims.get(s.id, date))?.status).toBe('posted');
       await claims.close();
     }

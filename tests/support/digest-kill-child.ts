@@ -1,7 +1,7 @@
 // One bot process for the SIGKILL test: runs one scheduler tick for several servers on a shared SQLite file.
 import { REST } from 'discord.js';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
-import { DigestClaims } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { runDigest } from '../../src/digest/runner.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { discordPoster } from '../../src/discord/digest-poster.ts';
@@ -13,7 +13,7 @@ import { bundledIndex } from './bundled-index.ts';
 
 const env = (k: string) => process.env[k] ?? '';
 const store = await openStore(`sqlite://${env('DB')}`, 'lectern');
-const claims = await DigestClaims.open(env('DB'));
+const claims = await SqliteClaims.open(env('DB'));
 const rest = new REST({ api: env('API') }).setToken(env('TOKEN'));
 const corpus = new LiveCorpus(new CorpusQuery(await bundledIndex()));
 const now = new Date(env('NOW'));
