@@ -19,6 +19,9 @@ export class SqliteClaims implements DigestClaims {
       const d = new sqlite3.Database(file, (e) => (e ? reject(new Error(`Cannot open the database ${file}: ${e.message}`, { cause: e })) : resolve(d)));
     });
     db.configure('busyTimeout', 5_000);
+    // One statement at a time on this connection: a read still open while the same connection writes would hold a
+    // shared lock that another process's commit waits on, and both would time out (SQLITE_BUSY).
+    db.serialize();
     const claims = new SqliteClaims(db, options.staleAfterMs ?? STALE_CLAIM_MS);
     // SQLite opens lazily: a corrupt or unreadable file shows up on the first statement, so name it there too.
     await claims.run(
