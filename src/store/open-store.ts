@@ -84,7 +84,7 @@ export interface OpenedStore {
 export function isUnreachable(error: unknown): boolean {
   for (let e = error as (Error & { code?: string }) | undefined; e; e = e.cause as typeof e) {
     if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|57P03)$/.test(e.code ?? '')) return true;
-    if (/Connection timeout|timeout exceeded when trying to connect|Socket closed unexpectedly|the database system is (starting up|shutting down)/i.test(e.message ?? '')) return true;
+    if (/\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)\b|Connection timeout|timeout exceeded when trying to connect|Socket closed unexpectedly|the database system is (starting up|shutting down)/i.test(e.message ?? '')) return true;
   }
   return false;
 }

@@ -16,12 +16,12 @@ export interface Backend {
   destroy(): Promise<void>;
 }
 
-export async function startBackend(name: BackendName): Promise<Backend> {
+export async function startBackend(name: BackendName, o: { port?: number } = {}): Promise<Backend> {
   if (name === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'lectern-store-'));
     return { name, url: `sqlite://${path.join(dir, 'lectern.sqlite')}`, server: null, destroy: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const server = name === 'postgres' ? await startPostgres() : await startRedis();
+  const server = name === 'postgres' ? await startPostgres(o) : await startRedis(o);
   return { name, url: server.url, server, destroy: () => server.destroy() };
 }
 

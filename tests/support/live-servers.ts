@@ -77,7 +77,7 @@ export interface LiveServer {
 }
 
 /** A PostgreSQL cluster of its own (initdb in a temporary folder), trust authentication on 127.0.0.1 only. */
-export async function startPostgres(): Promise<LiveServer> {
+export async function startPostgres(o: { port?: number } = {}): Promise<LiveServer> {
   const bin = postgresBin();
   if (!bin) throw new Error(MISSING('PostgreSQL', 'postgresql'));
   const dir = mkdtempSync(path.join(tmpdir(), 'lectern-pg-'));
@@ -93,7 +93,7 @@ export async function startPostgres(): Promise<LiveServer> {
   const data = path.join(dir, 'data');
   const init = spawnSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'lectern', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C'], { encoding: 'utf8', ...owner });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
-  const port = await freePort();
+  const port = o.port ?? (await freePort());
   const url = `postgres://lectern@127.0.0.1:${port}/postgres`;
   let child: ChildProcess | null = null;
   const start = async () => {
@@ -140,11 +140,11 @@ export async function createDatabase(server: LiveServer, name: string): Promise<
 }
 
 /** A Redis server of its own on 127.0.0.1, with its append-only file on (as Lectern needs: a restart keeps the claims). */
-export async function startRedis(): Promise<LiveServer> {
+export async function startRedis(o: { port?: number } = {}): Promise<LiveServer> {
   const exe = onPath('redis-server');
   if (!exe) throw new Error(MISSING('redis-server', 'redis-server'));
   const dir = mkdtempSync(path.join(tmpdir(), 'lectern-redis-'));
-  const port = await freePort();
+  const port = o.port ?? (await freePort());
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   const start = async () => {
