@@ -1,6 +1,6 @@
 // The process killed with SIGKILL at random points during a digest run, then restarted, many times over:
 // every server still gets its digest exactly once.
-import { spawn } from 'node:child_process';
+import { spawnTs } from '../support/node-ts.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,7 +45,7 @@ describe('SIGKILL during digest runs', () => {
   /** Starts a bot process at `now`; kills it `killAfterMs` after it is ready, or lets it finish. */
   const runProcess = (now: Date, killAfterMs: number | null) =>
     new Promise<{ killed: boolean; output: string }>((resolve, reject) => {
-      const child = spawn(path.resolve('node_modules/.bin/tsx'), ['tests/support/digest-kill-child.ts'], {
+      const child = spawnTs('tests/support/digest-kill-child.ts', [], {
         env: { ...process.env, API: standin.apiBase, TOKEN, DB: db, NOW: now.toISOString(), GUILDS: servers.map((s) => s.id).join(',') },
       });
       let output = '';

@@ -2,7 +2,6 @@
 // gets its shard's servers from the gateway (the stand-in routes them as Discord does) and posts only their digests,
 // through the claims in the shared PostgreSQL store.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +12,7 @@ import { openSharedStore } from '../../src/store/open-store.ts';
 import { startBackend, describeLive, type Backend } from '../support/backends.ts';
 import { configure } from '../support/configure.ts';
 import { DiscordStandIn, snowflake } from '../support/discord-standin.ts';
+import { spawnTs } from '../support/node-ts.ts';
 import { onShard } from '../support/standin-gateway.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDA3.Gshard.lectern-shards-token';
@@ -43,7 +43,7 @@ describeLive('shards', () => {
 
   it('runs one process per shard, each posting its own servers’ digests once', async () => {
     const day = new Date().toISOString().slice(0, 10);
-    const manager = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/shard-manager.ts')], {
+    const manager = spawnTs(path.join(ROOT, 'src/shard-manager.ts'), [], {
       cwd: tmp,
       env: {
         PATH: process.env.PATH ?? '',
@@ -55,7 +55,6 @@ describeLive('shards', () => {
         INDEX_CACHE_DIR: path.join(tmp, 'cache'),
         LOG_LEVEL: 'info',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     manager.stdout.on('data', (d: Buffer) => (out += String(d)));

@@ -1,9 +1,10 @@
 // A real bot process (`src/index.ts`, as `npm start` runs it) in a data folder of its own, as on a machine of its
 // own: its logs are collected, and it can be stopped cleanly or killed with SIGKILL.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { spawnTs } from './node-ts.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -20,7 +21,7 @@ export interface BotProcess {
 
 export function startBotProcess(o: { dataDir: string; env: Record<string, string> }): BotProcess {
   mkdirSync(o.dataDir, { recursive: true });
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/index.ts')], {
+  const child = spawnTs(path.join(ROOT, 'src/index.ts'), [], {
     // The data folder is the working directory: anything written to a relative default path would land here.
     cwd: o.dataDir,
     env: {
@@ -32,7 +33,6 @@ export function startBotProcess(o: { dataDir: string; env: Record<string, string
       LOG_LEVEL: 'info',
       ...o.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];
   let err = '';
