@@ -160,11 +160,19 @@ export class Library {
     await this.store.set(REVISION, `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
   }
 
-  /** The list of servers with uploads is shared by all servers: its writes have a queue of their own. */
+  /**
+   * The list of servers with uploads is shared by all servers: its writes have a queue of their own here, and, since
+   * processes on other machines (other shards) may add their servers at the same moment and a key-value store has no
+   * atomic append, the write is read back after a moment and made again until it stands.
+   */
   private rememberGuild(guildId: string): Promise<void> {
     return this.queue.run('library:guilds', async () => {
-      const guilds = await this.guilds();
-      if (!guilds.includes(guildId)) await this.store.set('library:guilds', [...guilds, guildId]);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const guilds = await this.guilds();
+        if (guilds.includes(guildId)) return;
+        await this.store.set('library:guilds', [...guilds, guildId]);
+        await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+      }
     });
   }
 }

@@ -125,6 +125,17 @@ function suite(name: BackendName) {
     expect(await sync.poll()).toEqual({ added: 0, removed: 1 });
     expect(theirCorpus.uploadIds()).toEqual([]);
   });
+
+  it('keeps every server in the shared list when processes add uploads for different servers at the same moment', async () => {
+    const dir = `${backend.url.replace(/^sqlite:\/\//, '')}-uploads-many`;
+    const one = new Library(a.store, uploadFilesFor(a.link, a.store, dir));
+    const two = new Library(b.store, uploadFilesFor(b.link, b.store, dir));
+    const ids = Array.from({ length: 12 }, (_, i) => `41000000000000000${String(i).padStart(2, '0')}`);
+    const bytes = new TextEncoder().encode('Notes\n\nThe ferry to Holm runs twice a day in winter.');
+    const added = await Promise.all(ids.map((g, i) => (i % 2 ? one : two).add(g, 'mod', { name: 'notes.txt', bytes })));
+    expect(added.every((r) => r.ok)).toBe(true);
+    for (const g of ids) expect(await one.guilds()).toContain(g);
+  });
 }
 
 describe('store: SQLite', () => suite('sqlite'));
