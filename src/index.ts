@@ -6,7 +6,7 @@ import { COMMANDS } from './commands/index.ts';
 import { Status } from 'discord.js';
 import { startOpsServer } from './app/ops-server.ts';
 import { shardOptions } from './app/shards.ts';
-import { readConfig } from './config/env.ts';
+import { startConfig } from './config/start-config.ts';
 import { startConsole } from './console/repl.ts';
 import { ModelUnavailableError } from './corpus/attribution/model.ts';
 import { openIndex } from './corpus/index/open-index.ts';
@@ -18,18 +18,7 @@ import { BotMetrics } from './logging/metrics.ts';
 import { openSharedStore, type OpenedStore } from './store/open-store.ts';
 import { isShared } from './store/store-link.ts';
 
-try {
-  process.loadEnvFile();
-} catch {
-  // No .env file: the environment alone configures the bot.
-}
-
-const read = readConfig();
-if (!read.ok) {
-  process.stderr.write(`Lectern cannot start: the configuration has ${read.errors.length === 1 ? 'a mistake' : 'mistakes'}:\n${read.errors.map((e) => `  - ${e}`).join('\n')}\nSee .env.example for every variable.\n`);
-  process.exit(1);
-}
-const config = read.config;
+const config = startConfig();
 const token = config.DISCORD_TOKEN;
 const useConsole = !token || process.argv.includes('--console');
 

@@ -4,20 +4,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
-import { readConfig } from './config/env.ts';
+import { startConfig } from './config/start-config.ts';
 import { createLogger } from './logging/logger.ts';
 
-try {
-  process.loadEnvFile();
-} catch {
-  // No .env file: the environment alone configures the bot.
-}
-const read = readConfig();
-if (!read.ok) {
-  process.stderr.write(`Lectern cannot start: the configuration has ${read.errors.length === 1 ? 'a mistake' : 'mistakes'}:\n${read.errors.map((e) => `  - ${e}`).join('\n')}\nSee .env.example for every variable.\n`);
-  process.exit(1);
-}
-const config = read.config;
+const config = startConfig();
 if (!config.DISCORD_TOKEN) {
   process.stderr.write('Lectern cannot start its shards: DISCORD_TOKEN is not set (shards only make sense connected to Discord).\n');
   process.exit(1);

@@ -76,6 +76,28 @@ export interface LiveServer {
   destroy(): Promise<void>;
 }
 
+/** The running server's controls; `signal` is the one that shuts it down promptly (a fast shutdown for PostgreSQL). */
+async function handle(url: string, port: number, dir: string, start: () => Promise<void>, child: () => ChildProcess | null, signal: NodeJS.Signals, forget: () => void): Promise<LiveServer> {
+  const stop = async () => {
+    const c = child();
+    if (!c) return;
+    forget();
+    c.kill(signal);
+    await exited(c);
+  };
+  await start();
+  return {
+    url,
+    port,
+    start,
+    stop,
+    destroy: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** A PostgreSQL cluster of its own (initdb in a temporary folder), trust authentication on 127.0.0.1 only. */
 export async function startPostgres(o: { port?: number } = {}): Promise<LiveServer> {
   const bin = postgresBin();
@@ -110,24 +132,9 @@ export async function startPostgres(o: { port?: number } = {}): Promise<LiveServ
       }
     });
   };
-  const stop = async () => {
-    if (!child) return;
-    const c = child;
+  return handle(url, port, dir, start, () => child, 'SIGINT', () => {
     child = null;
-    c.kill('SIGINT'); // fast shutdown: open connections are closed, as in a restart
-    await exited(c);
-  };
-  await start();
-  return {
-    url,
-    port,
-    start,
-    stop,
-    destroy: async () => {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  });
 }
 
 /** A database of its own on a started cluster, so test files sharing one cluster do not meet. */
@@ -160,22 +167,7 @@ export async function startRedis(o: { port?: number } = {}): Promise<LiveServer>
       }
     });
   };
-  const stop = async () => {
-    if (!child) return;
-    const c = child;
+  return handle(url, port, dir, start, () => child, 'SIGTERM', () => {
     child = null;
-    c.kill('SIGTERM');
-    await exited(c);
-  };
-  await start();
-  return {
-    url,
-    port,
-    start,
-    stop,
-    destroy: async () => {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  });
 }
