@@ -1,14 +1,15 @@
 // npm run soak: the long run that `npm test` is too short for (minutes, not part of the test suite).
 //  1. Two "machines" (bot processes, each its own) share one PostgreSQL server, then one Redis server, started here;
 //     digests for 100 servers fall due over several simulated days while processes are killed with SIGKILL at random
-//     points (100 kills per store) and started again; every server must get exactly one digest a day.
+//     points (100 kills in all, half on each store) and started again; every server must get exactly one digest a day.
 //  2. The fuzz suite at 10,000 generated inputs per command (FUZZ_RUNS), through the real command path.
-// Options: --kills N (per store), --servers N, --days N, --fuzz-runs N, --stores postgres,redis, --no-fuzz.
+// Options: --kills N (in all, shared by the stores), --servers N, --days N, --fuzz-runs N, --stores postgres,redis, --no-fuzz.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { openIndex } from '../src/corpus/index/open-index.ts';
 import { openClaims } from '../src/digest/open-claims.ts';
 import { SettingsStore } from '../src/settings/settings-store.ts';
 import { openSharedStore } from '../src/store/open-store.ts';
@@ -27,7 +28,8 @@ const { values } = parseArgs({
     'no-fuzz': { type: 'boolean', default: false },
   },
 });
-const KILLS = Number(values.kills);
+const STORES = values.stores.split(',').filter(Boolean) as BackendName[];
+const KILLS = Math.ceil(Number(values.kills) / STORES.length);
 const SERVERS = Number(values.servers);
 const DAYS = Number(values.days);
 const STALE_MS = 30_000;
@@ -69,13 +71,14 @@ async function soakStore(name: BackendName) {
   // Posts take a little while, so that kills land while messages are in flight.
   standin.delay({ method: 'POST', pathIncludes: '/messages' }, 15);
   const backend = await startBackend(name);
+  liveServers.push(() => backend.destroy());
   const started = Date.now();
   try {
     const { store } = await openSharedStore(backend.url, 'lectern');
     const settings = new SettingsStore(store);
     for (const s of servers) await configure(settings, s.id, { digest: 'on', 'digest-channel': s.channel, 'digest-time': '08:00', 'digest-timezone': 'UTC' });
     await store.disconnect();
-    const env = { API: standin.apiBase, TOKEN, DATABASE_URL: backend.url, STALE_MS: String(STALE_MS), GUILDS: servers.map((s) => s.id).join(',') };
+    const env = { API: standin.apiBase, TOKEN, INDEX_CACHE_DIR, DATABASE_URL: backend.url, STALE_MS: String(STALE_MS), GUILDS: servers.map((s) => s.id).join(',') };
     let kills = 0;
     let starts = 0;
     let unexpectedExits = 0;
@@ -147,9 +150,20 @@ async function fuzz(runs: number) {
   return { code, passed: result.numPassedTests, failed: result.numFailedTests, inputs, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
-const stores = values.stores.split(',').filter(Boolean) as BackendName[];
+// Every start reads the index from one cache made here, as a bot reads its own, instead of building it again.
+const INDEX_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'lectern-soak-cache-'));
+await openIndex(path.join(ROOT, 'data/corpus'), INDEX_CACHE_DIR, { quiet: true });
+const liveServers: Array<() => Promise<void>> = [];
+const cleanUp = async () => {
+  for (const stop of liveServers) await stop().catch(() => undefined);
+  rmSync(INDEX_CACHE_DIR, { recursive: true, force: true });
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    void cleanUp().then(() => process.exit(130));
+  });
 const results = [];
-for (const store of stores) {
+for (const store of STORES) {
   process.stdout.write(`Soak on ${store}: ${SERVERS} servers, ${DAYS} days, ${KILLS} SIGKILLs across two machines…\n`);
   results.push(await soakStore(store));
 }
@@ -167,4 +181,5 @@ if (!values['no-fuzz']) {
   process.stdout.write(`fuzz: ${f.inputs} inputs tried in ${f.passed + f.failed} properties, ${f.failed} failed (unhandled errors), ${f.seconds} s\n`);
   failed ||= f.failed > 0 || f.code !== 0;
 }
+rmSync(INDEX_CACHE_DIR, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -10,13 +10,15 @@ import { LiveCorpus } from '../../src/library/live-corpus.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openSharedStore } from '../../src/store/open-store.ts';
+import { openIndex } from '../../src/corpus/index/open-index.ts';
 import { bundledIndex } from './bundled-index.ts';
 
 const env = (k: string) => process.env[k] ?? '';
 const { store, link } = await openSharedStore(env('DATABASE_URL') || `sqlite://${env('DB')}`, 'lectern');
 const claims = await openClaims(link, env('STALE_MS') ? { staleAfterMs: Number(env('STALE_MS')) } : {});
 const rest = new REST({ api: env('API') }).setToken(env('TOKEN'));
-const corpus = new LiveCorpus(new CorpusQuery(await bundledIndex()));
+// With INDEX_CACHE_DIR (the soak's many starts), the index is read from a cache made once, as the bot does.
+const corpus = new LiveCorpus(env('INDEX_CACHE_DIR') ? (await openIndex('data/corpus', env('INDEX_CACHE_DIR'), { quiet: true })).query : new CorpusQuery(await bundledIndex()));
 const now = new Date(env('NOW'));
 const poster = discordPoster(rest, () => null);
 const deps = { claims, store, corpus, poster, owner: `${env('MACHINE') || 'child'}-${process.pid}`, now: () => now };
