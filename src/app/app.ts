@@ -39,7 +39,7 @@ export async function createApp(o: {
 }): Promise<App> {
   const library = new Library(o.store, o.files ?? new DiskUploadFiles(o.uploadsDir));
   const corpus = new LiveCorpus(o.query);
-  const sync = new LibrarySync({ library, corpus, warn: o.warn });
+  const sync = new LibrarySync({ library, corpus, warn: o.warn, onError: (e) => o.warn(`Could not look for uploads changed by other processes (tried again every few seconds): ${(e as Error).message}`) });
   await sync.poll();
   return { settings: new SettingsStore(o.store), library, corpus, sync, fetchAttachment, fetchPage: o.fetchPage ?? ((address) => fetchPage(address)), now: o.now ?? (() => new Date()) };
 }

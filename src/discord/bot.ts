@@ -5,6 +5,7 @@ import type { Command } from '../commands/command.ts';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { BotMetrics } from '../logging/metrics.ts';
+import type { Cooldown } from './cooldown.ts';
 import type { DigestClaims } from '../digest/claims.ts';
 import { runDigest } from '../digest/runner.ts';
 import { DigestScheduler } from '../digest/scheduler.ts';
@@ -24,6 +25,8 @@ export interface BotOptions {
   /** When given, the bot posts daily digests, claimed in this table (exactly once per server and day). */
   digest?: { claims: DigestClaims; owner: string; now?: () => Date };
   metrics?: BotMetrics;
+  /** Members' command pace (default: more than 10 commands in 10 s gets a private cooldown). */
+  cooldown?: Cooldown;
   /** Options passed through to discord.js (the shards this process runs; tests tune the gateway's identify throttle). */
   clientOptions?: Partial<ConstructorParameters<typeof Client>[0]>;
 }
@@ -67,6 +70,7 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     store: o.store,
     logger: o.logger,
     ...(o.metrics ? { metrics: o.metrics } : {}),
+    ...(o.cooldown ? { cooldown: o.cooldown } : {}),
   });
   client.on(Events.InteractionCreate, (i) => void route(i));
   client.on(Events.Error, (e) => o.logger.error({ err: e }, 'discord client error'));

@@ -64,10 +64,17 @@ export class LibrarySync {
   }
 
   start(everyMs = LIBRARY_POLL_MS): void {
+    // A store that is away fails every poll: said once when it starts failing, not every two seconds.
+    let failing = false;
     const loop = () => {
       this.poll().then(
-        () => undefined,
-        (error: unknown) => this.o.onError?.(error),
+        () => {
+          failing = false;
+        },
+        (error: unknown) => {
+          if (!failing) this.o.onError?.(error);
+          failing = true;
+        },
       ).finally(() => {
         if (this.timer) this.timer = setTimeout(loop, everyMs);
       });

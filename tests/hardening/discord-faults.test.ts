@@ -24,6 +24,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
 import { configure } from '../support/configure.ts';
 import { LogCapture } from '../support/log-capture.ts';
+import { noCooldown } from '../support/test-bot.ts';
 import { DiscordStandIn, discordError, rateLimited, type RecordedRequest, type StandInResponse } from '../support/discord-standin.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDA1.Gfaults.lectern-hardening-secret';
@@ -80,6 +81,7 @@ describe('Discord faults against the real bot', { timeout: 20_000 }, () => {
       commands: COMMANDS,
       digest: { claims, owner: `faults-${processRestarts}`, now: () => clock },
       clientOptions: { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } },
+      cooldown: noCooldown(),
     });
 
   const command = (name: string, options: Record<string, string> = {}) => standin.sendInteraction({ kind: 'command', name, options });

@@ -95,13 +95,13 @@ function faults(name: BackendName) {
     const url = name === 'postgres' ? `postgres://lectern@127.0.0.1:${port}/postgres` : `redis://127.0.0.1:${port}`;
     const bot = startBotProcess({ dataDir: path.join(tmp, 'late'), env: { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE_URL: standin.apiBase, DATABASE_URL: url } });
     try {
-      await bot.waitForLog(/attempt 2\)/, 30_000);
+      await bot.waitForLog(/attempt 2\)/, 120_000);
       expect(bot.stderr()).toContain(`Lectern is waiting for the database: Cannot open the database ${url}`);
       expect(bot.child.exitCode).toBeNull();
       const late = await startBackend(name, { port });
       try {
-        await bot.waitForLog(/^the database is reachable again; starting$/, 60_000);
-        await bot.waitForLog(/^connected to Discord$/, 60_000);
+        await bot.waitForLog(/^the database is reachable again; starting$/, 120_000);
+        await bot.waitForLog(/^connected to Discord$/, 120_000);
         await bot.kill('SIGTERM');
         expect((await bot.exited).code).toBe(0);
       } finally {
@@ -110,7 +110,7 @@ function faults(name: BackendName) {
     } finally {
       await bot.kill('SIGKILL');
     }
-  }, 120_000);
+  }, 300_000);
 
   if (name === 'postgres')
     it('stops with a clear message for a database that does not exist', async () => {

@@ -79,5 +79,5 @@ describe('SIGKILL during digest runs', () => {
     expect(killed).toBeGreaterThanOrEqual(DAYS);
     for (const s of servers) expect(standin.messagesIn(s.channel)).toHaveLength(DAYS);
     console.log(`SIGKILL test: ${killed} kills during digest runs, ${DAYS * (KILLS_PER_DAY + 1)} restarts, ${SERVERS * DAYS} digests posted, 0 lost, 0 doubled`);
-  }, 300_000);
+  }, 600_000);
 });
