@@ -15,6 +15,7 @@ export const INPUTS = ['src', 'bench', 'scripts', 'package.json', 'package-lock.
 /** The commands, each one file of dist/ named after its entry (dist/ask.js, dist/index.js…). */
 export const ENTRIES = {
   index: 'src/index.ts',
+  'shard-manager': 'src/shard-manager.ts',
   ask: 'src/cli/ask.ts',
   export: 'src/cli/export.ts',
   eval: 'src/cli/eval.ts',

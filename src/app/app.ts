@@ -1,7 +1,9 @@
 import type { Attachment, CommandContext, Services } from '../commands/command.ts';
 import type { CorpusQuery } from '../corpus/query/corpus-query.ts';
 import { Library } from '../library/library.ts';
+import { LibrarySync } from '../library/library-sync.ts';
 import { LiveCorpus } from '../library/live-corpus.ts';
+import { DiskUploadFiles, type UploadFiles } from '../library/upload-files.ts';
 import { QuizStore } from '../quiz/quiz-store.ts';
 import { SettingsStore } from '../settings/settings-store.ts';
 import type Keyv from 'keyv';
@@ -9,7 +11,10 @@ import { fetchAttachment } from './fetch-attachment.ts';
 import { fetchPage, type FetchPage } from './fetch-page.ts';
 
 /** The bot's state behind the commands: the live index, each server's settings and uploads. */
-export type App = Services;
+export type App = Services & {
+  /** Keeps the index's uploads the same as the store's (the bot polls it; other processes may change them). */
+  sync: LibrarySync;
+};
 
 /** Who asks, and where, as the Discord layer saw it. */
 export interface Where {
@@ -26,15 +31,18 @@ export async function createApp(o: {
   query: CorpusQuery;
   store: Keyv;
   uploadsDir: string;
+  /** Where uploads' bytes are kept: `uploadsDir` on disk unless given (the shared store, for several machines). */
+  files?: UploadFiles;
   warn: (m: string) => void;
   now?: () => Date;
   /** How links are fetched; tests give one that may reach their server on 127.0.0.1. */
   fetchPage?: FetchPage;
 }): Promise<App> {
-  const library = new Library(o.store, o.uploadsDir);
+  const library = new Library(o.store, o.files ?? new DiskUploadFiles(o.uploadsDir));
   const corpus = new LiveCorpus(o.query);
-  corpus.addUploads(await library.loadAll(o.warn));
-  return { settings: new SettingsStore(o.store), library, corpus, quizzes: new QuizStore(o.store), fetchAttachment, fetchPage: o.fetchPage ?? ((address) => fetchPage(address)), now: o.now ?? (() => new Date()) };
+  const sync = new LibrarySync({ library, corpus, warn: o.warn, onError: (e) => o.warn(`Could not look for uploads changed by other processes (tried again every few seconds): ${(e as Error).message}`) });
+  await sync.poll();
+  return { settings: new SettingsStore(o.store), library, corpus, sync, quizzes: new QuizStore(o.store), fetchAttachment, fetchPage: o.fetchPage ?? ((address) => fetchPage(address)), now: o.now ?? (() => new Date()) };
 }
 
 /**

@@ -4,6 +4,8 @@ import { contextFor, type App } from '../app/app.ts';
 import type { Command } from '../commands/command.ts';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { BotMetrics } from '../logging/metrics.ts';
+import type { Cooldown } from './cooldown.ts';
 import type { DigestClaims } from '../digest/claims.ts';
 import { runDigest } from '../digest/runner.ts';
 import { DigestScheduler } from '../digest/scheduler.ts';
@@ -23,7 +25,10 @@ export interface BotOptions {
   commands: Command[];
   /** When given, the bot posts daily digests, claimed in this table (exactly once per server and day). */
   digest?: { claims: DigestClaims; owner: string; now?: () => Date };
-  /** Options passed through to discord.js (tests tune the gateway's identify throttle). */
+  metrics?: BotMetrics;
+  /** Members' command pace (default: more than 10 commands in 10 s gets a private cooldown). */
+  cooldown?: Cooldown;
+  /** Options passed through to discord.js (the shards this process runs; tests tune the gateway's identify throttle). */
   clientOptions?: Partial<ConstructorParameters<typeof Client>[0]>;
 }
 
@@ -69,12 +74,15 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     ready: () => ready !== null,
     store: o.store,
     logger: o.logger,
+    ...(o.metrics ? { metrics: o.metrics } : {}),
+    ...(o.cooldown ? { cooldown: o.cooldown } : {}),
   });
   client.on(Events.InteractionCreate, (i) => void route(i));
   client.on(Events.Error, (e) => o.logger.error({ err: e }, 'discord client error'));
   client.on(Events.Warn, (m) => o.logger.warn(m));
   client.on(Events.ShardDisconnect, (event, shard) => o.logger.warn({ code: event.code, shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard) => o.logger.info({ shard }, 'gateway resumed'));
+  client.on(Events.ShardReconnecting, () => o.metrics?.gatewayReconnect());
 
   let resolveSync!: (v: 'registered' | 'unchanged') => void;
   let rejectSync!: (e: unknown) => void;
@@ -94,7 +102,11 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
           guilds: () => c.guilds.cache.keys(),
           settings: a.settings,
           claims: digest.claims,
-          run: (guildId, settings, day) => runDigest({ claims: digest.claims, store: o.store, corpus: a.corpus, poster, owner: digest.owner, now }, guildId, settings, day),
+          run: async (guildId, settings, day) => {
+            const outcome = await runDigest({ claims: digest.claims, store: o.store, corpus: a.corpus, poster, owner: digest.owner, now }, guildId, settings, day);
+            if (outcome.status === 'posted' || outcome.status === 'recovered' || outcome.status === 'failed') o.metrics?.digest(outcome.status);
+            return outcome;
+          },
           now,
           logger: o.logger,
         });

@@ -13,6 +13,8 @@ import type Keyv from 'keyv';
 import type { Where } from '../app/app.ts';
 import { SUBCOMMAND, type Attachment, type Command, type CommandContext, type Options } from '../commands/command.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { BotMetrics, CommandOutcome } from '../logging/metrics.ts';
+import { Cooldown, cooldownMessage } from './cooldown.ts';
 import { invalid, type Reply } from '../reply/reply.ts';
 import { LIMITS } from './limits.ts';
 import { decodePageState } from './page-state.ts';
@@ -27,6 +29,10 @@ export interface RouterDeps {
   ready: () => boolean;
   store: Keyv;
   logger: Logger;
+  metrics?: BotMetrics;
+  /** Members who send commands faster than a person reads get a polite private wait instead (default 10 in 10 s). */
+  cooldown?: Cooldown;
+  now?: () => number;
 }
 
 /** Where a quiz message can be edited later, by the interaction that posted it (its token lasts 15 minutes). */
@@ -75,6 +81,11 @@ function whereOf(interaction: ChatInputCommandInteraction | AutocompleteInteract
 export function createRouter(deps: RouterDeps): (interaction: Interaction) => Promise<void> {
   const byName = new Map(deps.commands.map((c) => [c.name, c]));
   const visible = (reply: Reply, ephemeral: boolean): Reply => (ephemeral && !reply.ephemeral ? { ...reply, ephemeral: true } : reply);
+  const cooldown = deps.cooldown ?? new Cooldown();
+  const clock = deps.now ?? Date.now;
+  /** What the last command run in this interaction came to, for the metrics. */
+  const outcomes = new WeakMap<Interaction, CommandOutcome>();
+  const note = (interaction: Interaction, reply: Reply) => outcomes.set(interaction, reply.kind === 'invalid' ? 'refused' : 'answered');
 
   const chatInput = async (interaction: ChatInputCommandInteraction) => {
     const command = byName.get(interaction.commandName);
@@ -88,6 +99,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
     if (deferred) await interaction.deferReply(command.moderatorOnly ? { flags: MessageFlags.Ephemeral } : {});
     const { ctx, ephemeral } = await deps.context(whereOf(interaction));
     const reply = visible(await command.run(ctx, options), ephemeral);
+    note(interaction, reply);
     const { payload } = await messageFor(reply, command.name, options, 0, deps.store);
     if (!deferred) {
       await interaction.reply(payload);
@@ -147,6 +159,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
     if (!deps.ready()) await interaction.deferUpdate();
     const { ctx, ephemeral } = await deps.context(whereOf(interaction));
     const reply = visible(await command.run(ctx, options), ephemeral);
+    note(interaction, reply);
     const { payload, pages } = await messageFor(reply, name, options, page, deps.store);
     if (page >= pages) {
       await polite('That page no longer exists: the reading list has changed. Run the command again.');
@@ -158,14 +171,25 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
   };
 
   return async (interaction) => {
+    const started = clock();
+    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? (interaction.customId.split(':')[1] ?? 'button') : 'other';
     try {
+      // Autocomplete follows typing, key by key: only commands and page buttons count towards the cooldown.
+      if (interaction.isChatInputCommand() || interaction.isButton()) {
+        const wait = cooldown.hit(interaction.user.id, started);
+        if (wait > 0) {
+          outcomes.set(interaction, 'cooldown');
+          await interaction.reply({ content: cooldownMessage(wait), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+          return;
+        }
+      }
       if (interaction.isChatInputCommand()) await chatInput(interaction);
       else if (interaction.isAutocomplete()) await autocomplete(interaction);
       else if (interaction.isButton()) await button(interaction);
     } catch (error) {
+      outcomes.set(interaction, 'failed');
       const ref = randomBytes(4).toString('hex');
-      const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? interaction.customId : interaction.type;
-      deps.logger.error({ err: error, ref, interaction: name, guild: interaction.guildId }, 'interaction failed');
+      deps.logger.error({ err: error, ref, interaction: interaction.isButton() ? interaction.customId : name, guild: interaction.guildId }, 'interaction failed');
       if (!interaction.isRepliable()) return;
       const message = invalid(`Something went wrong on my side (reference \`${ref}\`). Please try again; if it keeps happening, give the moderators this reference.`);
       try {
@@ -175,6 +199,8 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       } catch (second) {
         deps.logger.error({ err: second, ref }, 'could not report the failure to the user');
       }
+    } finally {
+      if (!interaction.isAutocomplete()) deps.metrics?.command(name, outcomes.get(interaction) ?? 'answered', (clock() - started) / 1000);
     }
   };
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Keyv from 'keyv';
 import { parseStandaloneDate } from '../corpus/load/dates.ts';
 import { formatOf } from '../corpus/load/find-documents.ts';
 import type { LoadedDocument } from '../corpus/types.ts';
 import { KeyedQueue } from '../store/keyed-queue.ts';
+import type { UploadFiles } from './upload-files.ts';
 
 /** The loaders (HTML, PDF, Word…) are loaded with the first upload to read, not at every start. */
 const readers = () => import('../corpus/load/load-file.ts');
@@ -52,14 +52,27 @@ export function fileNameForLink(address: string): string {
   return safeFileName(`${url.hostname.replace(/^www\./, '')}${last ? `-${last}` : ''}.html`) ?? 'page.html';
 }
 
-/** A server's own documents: files on disk, their records in the store. Failures change nothing. */
+/** Changes with every upload or removal in any process: the others poll it to know when to read the lists again. */
+const REVISION = 'library:revision';
+
+/** A server's own documents: their bytes (on disk, or in the shared store), their records in the store. Failures change nothing. */
 export class Library {
   private readonly queue = new KeyedQueue();
 
   constructor(
     private readonly store: Keyv,
-    private readonly dir: string,
+    private readonly files: UploadFiles,
   ) {}
+
+  /** A token that differs after every change made by any process sharing the store. */
+  async revision(): Promise<string | null> {
+    return ((await this.store.get(REVISION)) as string | undefined) ?? null;
+  }
+
+  /** Every server with uploads. */
+  async guilds(): Promise<string[]> {
+    return ((await this.store.get('library:guilds')) as string[] | undefined) ?? [];
+  }
 
   async list(guildId: string): Promise<UploadRecord[]> {
     return ((await this.store.get(`library:${guildId}`)) as UploadRecord[] | undefined) ?? [];
@@ -97,18 +110,16 @@ export class Library {
         ...(input.url ? { url: input.url } : {}),
       };
 
-      const target = this.pathOf(record);
-      await mkdir(path.dirname(target), { recursive: true });
-      const tmp = `${target}.tmp`;
-      await writeFile(tmp, input.bytes);
-      await rename(tmp, target);
+      // The bytes first, then the record: a process that sees the record can always read the bytes.
+      await this.files.write(id, input.bytes);
       try {
         await this.store.set(`library:${guildId}`, [...records, record]);
         await this.rememberGuild(guildId);
       } catch (error) {
-        await rm(path.dirname(target), { recursive: true, force: true });
+        await this.files.remove(id).catch(() => undefined);
         throw error;
       }
+      await this.changed();
       return { ok: true, record, doc };
     });
   }
@@ -119,22 +130,27 @@ export class Library {
       const record = records.find((r) => r.id === id);
       if (!record) return null;
       await this.store.set(`library:${guildId}`, records.filter((r) => r.id !== id));
-      await rm(path.dirname(this.pathOf(record)), { recursive: true, force: true });
+      await this.changed();
+      await this.files.remove(record.id);
       return record;
     });
   }
 
-  /** Every server's uploads, parsed again from disk (at start-up). Missing files are reported, not fatal. */
+  /** One upload parsed again from its stored bytes, with the title and date it was given. */
+  async load(r: UploadRecord): Promise<LoadedDocument> {
+    const bytes = await this.files.read(r.id);
+    const read = await (await readers()).readDocument(r.id, r.file, bytes, { maxBytes: MAX_UPLOAD_BYTES, ...(r.url ? { url: r.url } : {}) });
+    if (!read.ok) throw new Error(read.reason);
+    return { ...read.doc, title: r.title, published: r.published };
+  }
+
+  /** Every server's uploads, parsed again (at start-up). One that cannot be read is reported, not fatal. */
   async loadAll(warn: (message: string) => void): Promise<LoadedDocument[]> {
-    const guilds = ((await this.store.get('library:guilds')) as string[] | undefined) ?? [];
     const docs: LoadedDocument[] = [];
-    for (const guildId of guilds) {
+    for (const guildId of await this.guilds()) {
       for (const r of await this.list(guildId)) {
         try {
-          const bytes = await readFile(this.pathOf(r));
-          const read = await (await readers()).readDocument(r.id, r.file, bytes, { maxBytes: MAX_UPLOAD_BYTES, ...(r.url ? { url: r.url } : {}) });
-          if (!read.ok) throw new Error(read.reason);
-          docs.push({ ...read.doc, title: r.title, published: r.published });
+          docs.push(await this.load(r));
         } catch (error) {
           warn(`Upload ${r.file} of server ${guildId} could not be loaded: ${(error as Error).message}`);
         }
@@ -143,16 +159,23 @@ export class Library {
     return docs;
   }
 
-  private pathOf(r: UploadRecord): string {
-    const [, guildId, uploadId] = r.id.split('/');
-    return path.join(this.dir, guildId ?? 'unknown', uploadId ?? 'unknown', r.file);
+  private async changed(): Promise<void> {
+    await this.store.set(REVISION, `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
   }
 
-  /** The list of servers with uploads is shared by all servers: its writes have a queue of their own. */
+  /**
+   * The list of servers with uploads is shared by all servers: its writes have a queue of their own here, and, since
+   * processes on other machines (other shards) may add their servers at the same moment and a key-value store has no
+   * atomic append, the write is read back after a moment and made again until it stands.
+   */
   private rememberGuild(guildId: string): Promise<void> {
     return this.queue.run('library:guilds', async () => {
-      const guilds = ((await this.store.get('library:guilds')) as string[] | undefined) ?? [];
-      if (!guilds.includes(guildId)) await this.store.set('library:guilds', [...guilds, guildId]);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const guilds = await this.guilds();
+        if (guilds.includes(guildId)) return;
+        await this.store.set('library:guilds', [...guilds, guildId]);
+        await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+      }
     });
   }
 }

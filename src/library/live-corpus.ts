@@ -19,8 +19,16 @@ export class LiveCorpus {
 
   constructor(readonly query: CorpusQuery) {}
 
+  /** Adds uploads not in the index yet: an upload read again from the store (another process's) is indexed once. */
   addUploads(docs: LoadedDocument[]): void {
-    if (docs.length) this.query.addDocuments(docs.map((d) => analyseDocument(d)));
+    const present = new Set(this.uploadIds());
+    const fresh = docs.filter((d) => !present.has(d.id));
+    if (fresh.length) this.query.addDocuments(fresh.map((d) => analyseDocument(d)));
+  }
+
+  /** Every upload in the index, of every server. */
+  uploadIds(): string[] {
+    return this.query.index.documents.filter((d) => d.id.startsWith(UPLOADS)).map((d) => d.id);
   }
 
   removeUpload(id: string): boolean {

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { shardOptions } from '../../src/app/shards.ts';
 import { readConfig } from '../../src/config/env.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 
@@ -23,6 +24,37 @@ describe('configuration', () => {
   it('treats empty values as unset', () => {
     const read = readConfig({ DISCORD_TOKEN: '', DEV_GUILD_ID: '  ' });
     expect(read.ok && read.config.DISCORD_TOKEN).toBeUndefined();
+  });
+});
+
+describe('scaling and operations settings', () => {
+  it('runs every recommended shard by default, and no metrics port', () => {
+    const read = readConfig({});
+    expect(read.ok && read.config).toMatchObject({ SHARD_COUNT: 'auto', METRICS_HOST: '127.0.0.1', DIGEST_CLAIM_STALE_SECONDS: 120 });
+    expect(read.ok && read.config.METRICS_PORT).toBeUndefined();
+    expect(read.ok && shardOptions(read.config, {})).toEqual({ shards: 'auto' });
+  });
+
+  it('splits shards between machines with SHARD_COUNT and SHARD_IDS', () => {
+    const read = readConfig({ SHARD_COUNT: '8', SHARD_IDS: '0-2,6', METRICS_PORT: '9464' });
+    expect(read.ok && read.config).toMatchObject({ SHARD_COUNT: 8, SHARD_IDS: [0, 1, 2, 6], METRICS_PORT: 9464 });
+    expect(read.ok && shardOptions(read.config, {})).toEqual({ shards: [0, 1, 2, 6], shardCount: 8 });
+    const all = readConfig({ SHARD_COUNT: '3' });
+    expect(all.ok && shardOptions(all.config, {})).toEqual({ shards: [0, 1, 2], shardCount: 3 });
+    // Under the ShardingManager the manager says which shard a process runs.
+    expect(all.ok && shardOptions(all.config, { SHARDING_MANAGER: 'true' })).toEqual({});
+  });
+
+  it('names each mistake in them', () => {
+    const errors = (env: Record<string, string>) => {
+      const read = readConfig(env);
+      return read.ok ? [] : read.errors;
+    };
+    expect(errors({ SHARD_COUNT: 'many' })).toEqual(['SHARD_COUNT: must be auto or a number of shards such as 4']);
+    expect(errors({ SHARD_IDS: '0,1' })).toEqual(['SHARD_IDS: needs SHARD_COUNT set to the total number of shards, such as 4']);
+    expect(errors({ SHARD_COUNT: '2', SHARD_IDS: '1,2' })).toEqual(['SHARD_IDS: shards are numbered 0 to 1 when SHARD_COUNT is 2']);
+    expect(errors({ METRICS_PORT: '70000' })).toEqual(['METRICS_PORT: must be a port number from 1 to 65535']);
+    expect(errors({ DIGEST_CLAIM_STALE_SECONDS: '2' })).toEqual(['DIGEST_CLAIM_STALE_SECONDS: must be at least 10 seconds']);
   });
 });
 

@@ -8,7 +8,8 @@ import { REST } from 'discord.js';
 import type Keyv from 'keyv';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
-import { DigestClaims, STALE_CLAIM_MS } from '../../src/digest/claims.ts';
+import { type DigestClaims, STALE_CLAIM_MS } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { DIGEST_SPACING_MS, Pacer } from '../../src/digest/pacer.ts';
 import { lastDigestError, markerOf, runDigest, type RunnerDeps } from '../../src/digest/runner.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
@@ -55,7 +56,7 @@ beforeEach(async () => {
   dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'lectern-digest-')), 'lectern.sqlite');
   store = await openStore(`sqlite://${dbFile}`, 'lectern');
   settings = new SettingsStore(store);
-  claims = await DigestClaims.open(dbFile);
+  claims = await SqliteClaims.open(dbFile);
   standin.clearChannel(CHANNEL);
   standin.clearFaults();
   await configure(G, { digest: 'on', 'digest-channel': CHANNEL, 'digest-time': '08:00', 'digest-timezone': 'Europe/Helsinki' });

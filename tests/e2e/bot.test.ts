@@ -20,6 +20,7 @@ import { createLogger, type Logger } from '../../src/logging/logger.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
 import { LogCapture } from '../support/log-capture.ts';
+import { noCooldown } from '../support/test-bot.ts';
 import { DiscordStandIn, type RecordedRequest } from '../support/discord-standin.ts';
 
 // ---- Helpers ------------------------------------------------------------------------------------
@@ -119,6 +120,7 @@ describe('the Lectern bot against the Discord stand-in', { timeout: 15_000 }, ()
       logger,
       commands,
       clientOptions: { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } },
+      cooldown: noCooldown(),
     });
 
   /** Stops the bot and closes the store, then opens the same SQLite file again: a process restart. */

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { ApplicationCommandOptionType, type APIEmbed, type APIMessage, type APIUser } from 'discord-api-types/v10';
 import type Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestClaims } from '../../src/digest/claims.ts';
+import type { DigestClaims } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
@@ -38,7 +39,7 @@ describe('/quiz in Discord', { timeout: 60_000 }, () => {
 
   const start = async () => {
     store = await openStore(`sqlite://${dbFile}`, 'lectern');
-    claims = await DigestClaims.open(dbFile);
+    claims = await SqliteClaims.open(dbFile);
     ({ bot } = await startTestBot({ standin, token: TOKEN, guildId: guild.id, store, tmp, digest: { claims, owner: 'e2e-quiz', now: () => clock } }));
     await bot.commandsSynced;
   };

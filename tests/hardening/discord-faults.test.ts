@@ -14,7 +14,8 @@ import { createApp, type App } from '../../src/app/app.ts';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { readConfig, type Config } from '../../src/config/env.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
-import { DigestClaims } from '../../src/digest/claims.ts';
+import { type DigestClaims } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { markerOf } from '../../src/digest/runner.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { createLogger, type Logger } from '../../src/logging/logger.ts';
@@ -23,6 +24,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
 import { configure } from '../support/configure.ts';
 import { LogCapture } from '../support/log-capture.ts';
+import { noCooldown } from '../support/test-bot.ts';
 import { DiscordStandIn, discordError, rateLimited, type RecordedRequest, type StandInResponse } from '../support/discord-standin.ts';
 
 const TOKEN = 'MTQwMDAwMDAwMDAwMDAwMDA1.Gfaults.lectern-hardening-secret';
@@ -79,6 +81,7 @@ describe('Discord faults against the real bot', { timeout: 20_000 }, () => {
       commands: COMMANDS,
       digest: { claims, owner: `faults-${processRestarts}`, now: () => clock },
       clientOptions: { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } },
+      cooldown: noCooldown(),
     });
 
   const command = (name: string, options: Record<string, string> = {}) => standin.sendInteraction({ kind: 'command', name, options });
@@ -135,7 +138,7 @@ describe('Discord faults against the real bot', { timeout: 20_000 }, () => {
     config = { ...read.config, DISCORD_TOKEN: TOKEN };
     logger = createLogger('info', TOKEN, log);
     store = await openStore(config.DATABASE_URL, 'lectern');
-    claims = await DigestClaims.open(dbFile);
+    claims = await SqliteClaims.open(dbFile);
     await configure(new SettingsStore(store), guild.id, { digest: 'on', 'digest-channel': DIGEST, 'digest-time': '08:00', 'digest-timezone': 'Europe/Helsinki' });
     bot = await startLectern(newApp());
     await bot.commandsSynced;
@@ -366,7 +369,7 @@ describe('Discord faults against the real bot', { timeout: 20_000 }, () => {
     await claims.close();
     await store.disconnect();
     store = await openStore(config.DATABASE_URL, 'lectern');
-    claims = await DigestClaims.open(dbFile);
+    claims = await SqliteClaims.open(dbFile);
     processRestarts++;
     faults++;
     // The index takes 1.5 s to load: commands are deferred, and an ephemeral answer replaces the public deferral.

@@ -17,7 +17,8 @@ import { SUBCOMMAND, type Command, type Options } from '../../src/commands/comma
 import { COMMANDS } from '../../src/commands/index.ts';
 import { runLine } from '../../src/console/run-line.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
-import { DigestClaims } from '../../src/digest/claims.ts';
+import { type DigestClaims } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { digestService } from '../../src/digest/service.ts';
 import { type RunningBot } from '../../src/discord/bot.ts';
 import { decodePageState } from '../../src/discord/page-state.ts';
@@ -168,7 +169,7 @@ describe('hostile options through contextFor → command.run → messageFor', { 
   beforeAll(async () => {
     store = await openStore(`sqlite://${path.join(tmp, 'lectern.sqlite')}`, 'lectern');
     app = await createApp({ query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined });
-    claims = await DigestClaims.open(path.join(tmp, 'claims.sqlite'));
+    claims = await SqliteClaims.open(path.join(tmp, 'claims.sqlite'));
     const poster = {
       post: async (channelId: string) => {
         posted.push(channelId);

@@ -1,11 +1,12 @@
 // The process killed with SIGKILL at random points during a digest run, then restarted, many times over:
 // every server still gets its digest exactly once.
-import { spawn } from 'node:child_process';
+import { spawnTs } from '../support/node-ts.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestClaims, STALE_CLAIM_MS } from '../../src/digest/claims.ts';
+import { STALE_CLAIM_MS } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { configure } from '../support/configure.ts';
@@ -44,7 +45,7 @@ describe('SIGKILL during digest runs', () => {
   /** Starts a bot process at `now`; kills it `killAfterMs` after it is ready, or lets it finish. */
   const runProcess = (now: Date, killAfterMs: number | null) =>
     new Promise<{ killed: boolean; output: string }>((resolve, reject) => {
-      const child = spawn(path.resolve('node_modules/.bin/tsx'), ['tests/support/digest-kill-child.ts'], {
+      const child = spawnTs('tests/support/digest-kill-child.ts', [], {
         env: { ...process.env, API: standin.apiBase, TOKEN, DB: db, NOW: now.toISOString(), GUILDS: servers.map((s) => s.id).join(',') },
       });
       let output = '';
@@ -70,7 +71,7 @@ describe('SIGKILL during digest runs', () => {
       const last = await runProcess(new Date(clock), null);
       expect(last.killed).toBe(false);
       for (const s of servers) expect(standin.messagesIn(s.channel).filter((m) => m.embeds[0]?.footer?.text?.includes(date)), `${s.channel} on ${date}`).toHaveLength(1);
-      const claims = await DigestClaims.open(db);
+      const claims = await SqliteClaims.open(db);
       for (const s of servers) expect((await claims.get(s.id, date))?.status).toBe('posted');
       await claims.close();
     }
@@ -78,5 +79,5 @@ describe('SIGKILL during digest runs', () => {
     expect(killed).toBeGreaterThanOrEqual(DAYS);
     for (const s of servers) expect(standin.messagesIn(s.channel)).toHaveLength(DAYS);
     console.log(`SIGKILL test: ${killed} kills during digest runs, ${DAYS * (KILLS_PER_DAY + 1)} restarts, ${SERVERS * DAYS} digests posted, 0 lost, 0 doubled`);
-  }, 180_000);
+  }, 600_000);
 });

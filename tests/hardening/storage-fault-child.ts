@@ -1,7 +1,8 @@
 // A second process for tests/hardening/storage-faults.test.ts. Run as another user (root ignores file
 // permissions), it opens the database the test made read-only and reports, as one JSON line, what a bot
 // process would see: the settings it reads, and what happens to a moderator's change and to a digest claim.
-import { DigestClaims } from '../../src/digest/claims.ts';
+import { type DigestClaims } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { configure } from '../support/configure.ts';
@@ -21,7 +22,7 @@ if (store.ok) {
   report.readAfter = await outcome(settings.get(guild).then((s) => s.digest.time));
   await keyv.disconnect();
 }
-const claims = await outcome(DigestClaims.open(db));
+const claims = await outcome(SqliteClaims.open(db));
 report.claimsOpen = claims.ok ? { ok: true } : claims;
 if (claims.ok) {
   const c = claims.value as DigestClaims;

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Keyv from 'keyv';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DigestClaims } from '../../src/digest/claims.ts';
+import { type DigestClaims } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { defaultSettings } from '../../src/settings/schema.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -112,7 +113,7 @@ describe('the SQLite file locked by another process', () => {
   it('makes writes and claims wait (busy timeout) and succeed once the lock is released', async () => {
     const file = freshFile();
     const { settings } = await seeded(file);
-    const claims = await DigestClaims.open(file);
+    const claims = await SqliteClaims.open(file);
     open.push({ claims });
     const lock = await holdExclusiveLock(file);
     const started = Date.now();
@@ -159,7 +160,7 @@ describe('a read-only database file', () => {
     const file = freshFile();
     const dir = path.dirname(file);
     await seeded(file);
-    const claims = await DigestClaims.open(file); // the claims table exists, as in a running bot's file
+    const claims = await SqliteClaims.open(file); // the claims table exists, as in a running bot's file
     await claims.close();
     for (const o of open.splice(0)) await o.store?.disconnect();
     const before = sha(file);
@@ -238,7 +239,7 @@ describe('a corrupt database file', () => {
     const before = sha(file);
     faults++;
     await expect(openStore(`sqlite://${file}`, 'lectern')).rejects.toThrow(`Cannot open the database ${file}: SQLITE_NOTADB: file is not a database`);
-    await expect(DigestClaims.open(file)).rejects.toThrow(`Cannot open the database ${file}: SQLITE_NOTADB: file is not a database`);
+    await expect(SqliteClaims.open(file)).rejects.toThrow(`Cannot open the database ${file}: SQLITE_NOTADB: file is not a database`);
     expect(sha(file)).toBe(before);
   });
 
@@ -283,7 +284,7 @@ describe('the database file deleted while the bot runs', () => {
   it('keeps serving the settings from the open file, refuses changes with an error naming it, and never reports defaults', async () => {
     const file = freshFile();
     const { settings } = await seeded(file, 20);
-    const claims = await DigestClaims.open(file);
+    const claims = await SqliteClaims.open(file);
     open.push({ claims });
     unlinkSync(file);
     for (const extra of [`${file}-journal`, `${file}-wal`, `${file}-shm`]) if (existsSync(extra)) unlinkSync(extra);

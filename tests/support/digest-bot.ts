@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DigestClaims } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { DiscordStandIn } from './discord-standin.ts';
@@ -16,7 +16,7 @@ export async function startDigestBot(o: { standin: DiscordStandIn; token: string
   const dbFile = path.join(tmp, 'lectern.sqlite');
   await o.standin.start();
   const store = await openStore(`sqlite://${dbFile}`, 'lectern');
-  const claims = await DigestClaims.open(dbFile);
+  const claims = await SqliteClaims.open(dbFile);
   await o.prepare?.(new SettingsStore(store));
   const { bot } = await startTestBot({ standin: o.standin, token: o.token, guildId: o.guildId, store, tmp, digest: { claims, owner: 'e2e', now: o.now } });
   const stop = async () => {

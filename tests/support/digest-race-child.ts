@@ -1,7 +1,7 @@
 // One "bot process" for the race test: it runs today's digest for one server against a shared SQLite file.
 import { REST } from 'discord.js';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
-import { DigestClaims } from '../../src/digest/claims.ts';
+import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { runDigest } from '../../src/digest/runner.ts';
 import { discordPoster } from '../../src/discord/digest-poster.ts';
 import { LiveCorpus } from '../../src/library/live-corpus.ts';
@@ -11,7 +11,7 @@ import { bundledIndex } from './bundled-index.ts';
 
 const env = (k: string) => process.env[k] ?? '';
 const store = await openStore(`sqlite://${env('DB')}`, 'lectern');
-const claims = await DigestClaims.open(env('DB'));
+const claims = await SqliteClaims.open(env('DB'));
 const rest = new REST({ api: env('API') }).setToken(env('TOKEN'));
 const corpus = new LiveCorpus(new CorpusQuery(await bundledIndex()));
 const settings = await new SettingsStore(store).get(env('GUILD'));

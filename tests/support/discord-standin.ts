@@ -97,6 +97,8 @@ export interface StandInOptions {
   guilds?: GuildSpec[];
   /** Discord rejects callbacks later than 3 s after the interaction with 10062; 0 disables. */
   interactionAckDeadlineMs?: number;
+  /** The shard count GET /gateway/bot recommends (1). */
+  shards?: number;
 }
 
 type OptionValue = string | number | boolean;
@@ -113,6 +115,8 @@ interface InteractionCommon {
   overrides?: Record<string, unknown>;
   /** Files attached to attachment options (from hostAttachment), delivered in `data.resolved.attachments`. */
   attachments?: APIAttachment[];
+  /** Only this gateway session gets it (of several bot processes connected, the one Discord would pick). */
+  session?: string;
 }
 
 export type InteractionSpec = InteractionCommon &
@@ -322,6 +326,11 @@ export class DiscordStandIn {
     return this.gateway.connections;
   }
 
+  /** The gateway sessions, oldest first (one per connected bot process and shard). */
+  sessionIds(): string[] {
+    return [...this.gateway.sessions.keys()];
+  }
+
   get identifyCount(): number {
     return this.gateway.identifyCount;
   }
@@ -444,7 +453,7 @@ export class DiscordStandIn {
   sendInteraction(spec: InteractionSpec): SentInteraction {
     const interaction = this.buildInteraction(spec);
     this.interactions.set(interaction.token, { interaction, sentAt: Date.now(), acked: false, messageIds: new Set() });
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, interaction);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, interaction, undefined, spec.session);
     const route = `/interactions/${interaction.id}/${interaction.token}/callback`;
     return {
       interaction,
@@ -561,7 +570,7 @@ export class DiscordStandIn {
     r('GET', '/gateway/bot', () =>
       json(200, {
         url: this.gatewayUrl,
-        shards: 1,
+        shards: this.options.shards ?? 1,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       }),
     );

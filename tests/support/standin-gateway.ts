@@ -67,6 +67,12 @@ const NON_RESUMABLE_CLOSES = new Set<number>([
   GatewayCloseCodes.DisallowedIntents,
 ]);
 
+/** Whether a server's events go to the shard `[id, count]` (every server, without sharding). */
+export function onShard(guildId: string, shard: readonly [number, number] | undefined): boolean {
+  if (!shard || shard[1] <= 1) return true;
+  return Number((BigInt(guildId) >> 22n) % BigInt(shard[1])) === shard[0];
+}
+
 export class StandInGateway {
   readonly sessions = new Map<string, GatewaySession>();
   readonly received: ReceivedFrame[] = [];
@@ -180,7 +186,8 @@ export class StandInGateway {
     };
     this.sessions.set(session.id, session);
     this.bySocket.set(ws, session);
-    const guilds = this.world.guilds();
+    // As Discord does: a shard gets the servers whose id, shifted right 22 bits, modulo the shard count, is its number.
+    const guilds = this.world.guilds().filter((g) => onShard(g.id, d.shard));
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: { ...this.world.bot(), verified: true, mfa_enabled: false },
@@ -241,9 +248,12 @@ export class StandInGateway {
    * Dispatches an event to every live session; disconnected ones get it on RESUME.
    * With `intent`, only sessions that identified with that intent bit get it.
    */
-  dispatch(t: string, d: unknown, intent?: number): void {
+  dispatch(t: string, d: unknown, intent?: number, onlySession?: string): void {
+    const guildId = (d as { guild_id?: string; id?: string } | null)?.guild_id ?? (t === GatewayDispatchEvents.GuildCreate ? (d as { id: string }).id : undefined);
     for (const session of this.sessions.values()) {
       if (!session.resumable || (intent !== undefined && (session.identify.intents & intent) === 0)) continue;
+      if (onlySession !== undefined && session.id !== onlySession) continue;
+      if (guildId !== undefined && !onShard(guildId, session.identify.shard)) continue;
       this.emit(session, t, d);
     }
   }

@@ -5,9 +5,16 @@ import { COMMANDS } from '../../src/commands/index.ts';
 import { readConfig } from '../../src/config/env.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { startBot, type BotOptions, type RunningBot } from '../../src/discord/bot.ts';
+import { Cooldown } from '../../src/discord/cooldown.ts';
 import { createLogger, type Logger } from '../../src/logging/logger.ts';
 import { bundledIndex } from './bundled-index.ts';
 import type { DiscordStandIn } from './discord-standin.ts';
+
+/**
+ * The tests send one tester's commands far faster than a person could, so their bots have no cooldown; the cooldown
+ * itself is tested on a real bot process (tests/e2e/operations.test.ts).
+ */
+export const noCooldown = () => new Cooldown(Number.MAX_SAFE_INTEGER);
 
 /** @discordjs/ws spaces IDENTIFYs 5 s apart; tests need not wait for that. */
 export const NO_IDENTIFY_WAIT = { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) } };
@@ -33,6 +40,7 @@ export async function startTestBot(o: {
     commands: COMMANDS,
     ...(o.digest ? { digest: o.digest } : {}),
     clientOptions: NO_IDENTIFY_WAIT,
+    cooldown: noCooldown(),
   });
   return { bot, app };
 }
