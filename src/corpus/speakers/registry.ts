@@ -1,6 +1,6 @@
 import type { Speaker, SpeakerKind } from '../types.ts';
 import { initials, type Mention } from './mention.ts';
-import { NAME_PARTICLES } from './vocabulary.ts';
+import { NAME_PARTICLES, SPECIFIC_DESCRIPTIONS, TELLING_HEADS } from './vocabulary.ts';
 import { memoised } from '../text/memo.ts';
 
 interface Cluster {
@@ -55,14 +55,6 @@ function describedAs(c: Cluster, head: string): boolean {
   for (const text of [...c.roles, ...c.aliases]) for (const w of text.toLowerCase().split(/[\s,-]+/)) if (w.length > 2 && stem(w) === h) return true;
   return false;
 }
-
-/** Heads of names that say what kind of body they are ("Deutsche Bank", "Leeds University"). */
-const TELLING_HEADS = new Set(
-  'bank ministry university college school court party club army navy police hospital church council committee commission parliament senate congress museum union newspaper agency department'.split(' '),
-);
-
-/** Descriptions that say exactly what kind of body they mean (unlike "the military" or "the government"). */
-const SPECIFIC_DESCRIPTIONS = new Set('club team bank university college school hospital church museum newspaper paper party union airline court'.split(' '));
 
 /** "The club" is not a body whose name says it is another kind ("Deutsche Bank"). */
 function namedOtherwise(c: Cluster, head: string): boolean {

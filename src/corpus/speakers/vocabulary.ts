@@ -53,6 +53,14 @@ export const DESCRIPTION_ORG_NOUNS = new Set(
   operator regulator newspaper paper outlet magazine broadcaster network channel publication report study party club
   team union league federation charity hospital airline school university museum campaign police`.split(/\s+/),
 );
+/** Heads of names that say what kind of body they are ("Deutsche Bank", "Leeds University"). */
+export const TELLING_HEADS = new Set(
+  'bank ministry university college school court party club army navy police hospital church council committee commission parliament senate congress museum union newspaper agency department'.split(' '),
+);
+
+/** Descriptions that say exactly what kind of body they mean (unlike "the military" or "the government"). */
+export const SPECIFIC_DESCRIPTIONS = new Set('club team bank university college school hospital church museum newspaper paper party union airline court'.split(' '));
+
 export const DESCRIPTION_PERSON_NOUNS = new Set(
   `president minister spokesman spokeswoman spokesperson official expert analyst ambassador envoy chancellor premier
   general commander leader chief executive chairman chairwoman director senator governor mayor professor researcher
