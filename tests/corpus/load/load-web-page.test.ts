@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyseDocument } from '../../src/corpus/analyse.ts';
-import { parseDocument } from '../../src/corpus/load/load-file.ts';
-import { ARTICLE_HTML } from '../support/article-server.ts';
+import { analyseDocument } from '../../../src/corpus/analyse.ts';
+import { parseDocument } from '../../../src/corpus/load/load-file.ts';
+import { ARTICLE_HTML } from '../../support/article-server.ts';
 
 describe('an uploaded web page', () => {
   const doc = parseDocument('coastal.html', 'coastal.html', 'html', ARTICLE_HTML);

@@ -4,10 +4,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateArticle } from '../../bench/generate-corpus.ts';
-import { readCacheFile, writeCacheFile } from '../../src/corpus/index/cache-file.ts';
-import { buildFresh } from '../../src/corpus/index/cache.ts';
-import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
+import { generateArticle } from '../../../bench/generate-corpus.ts';
+import { readCacheFile, writeCacheFile } from '../../../src/corpus/index/cache-file.ts';
+import { buildFresh } from '../../../src/corpus/index/cache.ts';
+import { CorpusQuery } from '../../../src/corpus/query/corpus-query.ts';
 
 describe('the index cache file', () => {
   it('reads back exactly the index written, each document part on first use', { timeout: 60_000 }, async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagText } from '../../src/corpus/tag/tag-text.ts';
+import { tagText } from '../../../src/corpus/tag/tag-text.ts';
 
 describe('tagText', () => {
   it('gives each token its tag and its offsets in the text', () => {

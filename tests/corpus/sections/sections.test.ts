@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { rankSentences, SUMMARY_LENGTHS } from '../../src/corpus/sections/summarise.ts';
-import { nounPhrases } from '../../src/corpus/sections/noun-phrases.ts';
-import { pickSummaries } from '../../src/corpus/sections/summary-picks.ts';
-import { tagText } from '../../src/corpus/tag/tag-text.ts';
-import { analyse } from './helpers.ts';
+import { rankSentences, SUMMARY_LENGTHS } from '../../../src/corpus/sections/summarise.ts';
+import { nounPhrases } from '../../../src/corpus/sections/noun-phrases.ts';
+import { pickSummaries } from '../../../src/corpus/sections/summary-picks.ts';
+import { tagText } from '../../../src/corpus/tag/tag-text.ts';
+import { analyse } from '../helpers.ts';
 
 const md = [
   '---',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authorVoice, signsOff, trailingCitation } from '../../src/corpus/quotes/block-ends.ts';
-import { analyse, blockList as blocks, quoteList } from './helpers.ts';
+import { authorVoice, signsOff, trailingCitation } from '../../../src/corpus/quotes/block-ends.ts';
+import { analyse, blockList as blocks, quoteList } from '../helpers.ts';
 
 describe('an excerpt cited after it', () => {
   it('reads "— from the <Publication>\'s report" after paragraphs no line introduced', () => {

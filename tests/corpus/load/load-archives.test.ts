@@ -1,11 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { toContract } from '../../src/corpus/export.ts';
-import { buildIndex } from '../../src/corpus/index/build-index.ts';
-import { readDocument, type ReadResult } from '../../src/corpus/load/load-file.ts';
-import { openZip } from '../../src/corpus/load/zip.ts';
-import type { LoadedDocument } from '../../src/corpus/types.ts';
-import { makeDocx, makeEpub, type EpubChapter } from '../support/make-documents.ts';
+import { toContract } from '../../../src/corpus/export.ts';
+import { buildIndex } from '../../../src/corpus/index/build-index.ts';
+import { readDocument, type ReadResult } from '../../../src/corpus/load/load-file.ts';
+import { openZip } from '../../../src/corpus/load/zip.ts';
+import type { LoadedDocument } from '../../../src/corpus/types.ts';
+import { makeDocx, makeEpub, type EpubChapter } from '../../support/make-documents.ts';
 
 const CHAPTERS: EpubChapter[] = [
   { file: 'cover.xhtml', title: 'Cover', body: '<div><img src="cover.png" alt=""/></div>' },

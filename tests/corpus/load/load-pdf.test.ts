@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toContract } from '../../src/corpus/export.ts';
-import { buildIndex } from '../../src/corpus/index/build-index.ts';
-import { readDocument } from '../../src/corpus/load/load-file.ts';
-import { loadPdf } from '../../src/corpus/load/load-pdf.ts';
-import type { LoadedDocument } from '../../src/corpus/types.ts';
-import { makePdf, type PdfPage } from '../support/make-documents.ts';
+import { toContract } from '../../../src/corpus/export.ts';
+import { buildIndex } from '../../../src/corpus/index/build-index.ts';
+import { readDocument } from '../../../src/corpus/load/load-file.ts';
+import { loadPdf } from '../../../src/corpus/load/load-pdf.ts';
+import type { LoadedDocument } from '../../../src/corpus/types.ts';
+import { makePdf, type PdfPage } from '../../support/make-documents.ts';
 
 const HARBOUR_PAGES: PdfPage[] = [
   {

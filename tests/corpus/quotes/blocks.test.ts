@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, blockList as blocks, quoteList } from './helpers.ts';
+import { analyse, blockList as blocks, quoteList } from '../helpers.ts';
 
 describe('block quotes in plain text', () => {
   it('starts after an introducing line that names a publication and ends where the author speaks again', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/corpus/text/sentences.ts';
+import { splitSentences } from '../../../src/corpus/text/sentences.ts';
 
 const split = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end).trim());
 

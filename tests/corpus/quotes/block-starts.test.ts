@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { announcedSource, bareSource, citationSource } from '../../src/corpus/quotes/block-starts.ts';
-import { blockList as blocks } from './helpers.ts';
+import { announcedSource, bareSource, citationSource } from '../../../src/corpus/quotes/block-starts.ts';
+import { blockList as blocks } from '../helpers.ts';
 
 describe('an excerpt announced by a paragraph that names the story', () => {
   it('reads "This piece in today\'s <Publication> is worth a read."', () => {

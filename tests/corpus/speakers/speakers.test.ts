@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMention } from '../../src/corpus/speakers/mention.ts';
-import type { Speaker } from '../../src/corpus/types.ts';
-import { analyse, quoteList } from './helpers.ts';
+import { parseMention } from '../../../src/corpus/speakers/mention.ts';
+import type { Speaker } from '../../../src/corpus/types.ts';
+import { analyse, quoteList } from '../helpers.ts';
 
 const speaker = (speakers: Speaker[], name: string) => speakers.find((s) => s.name === name);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseAround, findWords } from '../../src/corpus/sections/clauses.ts';
+import { clauseAround, findWords } from '../../../src/corpus/sections/clauses.ts';
 
 describe('the clause around a phrase', () => {
   const text = 'Europe outpaced the United States in military aid, providing $95 billion (according to the Kiel Institute) - a record.';

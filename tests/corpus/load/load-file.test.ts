@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeDocument, loadDocuments, loadFile, parseDocument } from '../../src/corpus/load/load-file.ts';
-import { lineAt } from '../../src/corpus/load/paragraphs.ts';
-import type { Paragraph } from '../../src/corpus/types.ts';
+import { decodeDocument, loadDocuments, loadFile, parseDocument } from '../../../src/corpus/load/load-file.ts';
+import { lineAt } from '../../../src/corpus/load/paragraphs.ts';
+import type { Paragraph } from '../../../src/corpus/types.ts';
 
 const prose = (ps: Paragraph[]) => ps.filter((p) => p.kind === 'text' || p.kind === 'blockquote');
 

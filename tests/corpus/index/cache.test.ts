@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadOrBuildIndex } from '../../src/corpus/index/cache.ts';
+import { loadOrBuildIndex } from '../../../src/corpus/index/cache.ts';
 
 describe('index cache', () => {
   it('builds once, then loads from the cache until an input changes', async () => {

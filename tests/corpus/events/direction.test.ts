@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tenseAt } from '../../src/corpus/events/clause-tense.ts';
-import { saidJustBefore } from '../../src/corpus/events/refiners/direction.ts';
-import { tagText } from '../../src/corpus/tag/tag-text.ts';
-import { findDates } from '../../src/corpus/events/date-expressions.ts';
-import { formatDate, type PartialDate } from '../../src/corpus/events/calendar.ts';
-import { weekdayFrom, yearFor, yearForMonth } from '../../src/corpus/events/direction.ts';
+import { tenseAt } from '../../../src/corpus/events/clause-tense.ts';
+import { saidJustBefore } from '../../../src/corpus/events/refiners/direction.ts';
+import { tagText } from '../../../src/corpus/tag/tag-text.ts';
+import { findDates } from '../../../src/corpus/events/date-expressions.ts';
+import { formatDate, type PartialDate } from '../../../src/corpus/events/calendar.ts';
+import { weekdayFrom, yearFor, yearForMonth } from '../../../src/corpus/events/direction.ts';
 
 // 2025-10-15 is a Wednesday.
 const OCT_15: PartialDate = { year: 2025, month: 10, day: 15, granularity: 'day' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../src/corpus/events/date-expressions.ts';
-import { formatDate, type PartialDate } from '../../src/corpus/events/calendar.ts';
-import { analyse, eventList } from './helpers.ts';
+import { findDates } from '../../../src/corpus/events/date-expressions.ts';
+import { formatDate, type PartialDate } from '../../../src/corpus/events/calendar.ts';
+import { analyse, eventList } from '../helpers.ts';
 
 // 2025-09-04 is a Thursday.
 const PUBLISHED: PartialDate = { year: 2025, month: 9, day: 4, granularity: 'day' };

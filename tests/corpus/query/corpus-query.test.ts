@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
-import { buildIndex } from '../../src/corpus/index/build-index.ts';
-import { loadDocuments } from '../../src/corpus/load/load-file.ts';
-import { analyse } from '../corpus/helpers.ts';
-import { bundledIndex } from '../support/bundled-index.ts';
+import { CorpusQuery } from '../../../src/corpus/query/corpus-query.ts';
+import { buildIndex } from '../../../src/corpus/index/build-index.ts';
+import { loadDocuments } from '../../../src/corpus/load/load-file.ts';
+import { analyse } from '../helpers.ts';
+import { bundledIndex } from '../../support/bundled-index.ts';
 
 let q: CorpusQuery;
 beforeAll(async () => {

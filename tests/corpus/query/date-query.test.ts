@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAskedDate, parseDateQuery } from '../../src/corpus/query/date-query.ts';
+import { parseAskedDate, parseDateQuery } from '../../../src/corpus/query/date-query.ts';
 
 describe('date queries', () => {
   it.each([

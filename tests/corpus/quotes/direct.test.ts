@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, quoteList } from './helpers.ts';
+import { analyse, quoteList } from '../helpers.ts';
 
 const direct = (text: string) => quoteList(analyse(text), 'direct');
 

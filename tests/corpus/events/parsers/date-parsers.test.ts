@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../src/corpus/events/date-expressions.ts';
-import { formatDate, type PartialDate } from '../../src/corpus/events/calendar.ts';
-import { HOLIDAYS } from '../../src/corpus/events/parsers/holidays.ts';
+import { findDates } from '../../../../src/corpus/events/date-expressions.ts';
+import { formatDate, type PartialDate } from '../../../../src/corpus/events/calendar.ts';
+import { HOLIDAYS } from '../../../../src/corpus/events/parsers/holidays.ts';
 
 // 2000-01-12 is a Wednesday.
 const JAN_12: PartialDate = { year: 2000, month: 1, day: 12, granularity: 'day' };

@@ -1,7 +1,7 @@
 // Plain-text files that hold several articles, marked only by a headline above each.
 import { describe, expect, it } from 'vitest';
-import { looksLikeHeadline } from '../../src/corpus/load/headlines.ts';
-import { analyse } from './helpers.ts';
+import { looksLikeHeadline } from '../../../src/corpus/load/headlines.ts';
+import { analyse } from '../helpers.ts';
 
 const sectionLines = (text: string) => analyse(text).sections.map((s) => s.lines);
 const glued = (text: string, headline: string) => analyse(text).sentences.some((s) => s.text.includes(headline) && s.text !== headline);

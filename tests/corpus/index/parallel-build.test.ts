@@ -4,10 +4,10 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateArticle } from '../../bench/generate-corpus.ts';
-import { buildFresh } from '../../src/corpus/index/cache.ts';
-import type { CorpusIndex } from '../../src/corpus/index/types.ts';
-import { makeDocx, makeEpub, makePdf } from '../support/make-documents.ts';
+import { generateArticle } from '../../../bench/generate-corpus.ts';
+import { buildFresh } from '../../../src/corpus/index/cache.ts';
+import type { CorpusIndex } from '../../../src/corpus/index/types.ts';
+import { makeDocx, makeEpub, makePdf } from '../../support/make-documents.ts';
 
 let corpus: string;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundedDistance } from '../../src/corpus/search/edit-distance.ts';
-import { SentenceIndex, type SearchableDocument } from '../../src/corpus/search/sentence-index.ts';
-import { searchTerms } from '../../src/corpus/search/tokens.ts';
-import { bundledIndex } from '../support/bundled-index.ts';
+import { boundedDistance } from '../../../src/corpus/search/edit-distance.ts';
+import { SentenceIndex, type SearchableDocument } from '../../../src/corpus/search/sentence-index.ts';
+import { searchTerms } from '../../../src/corpus/search/tokens.ts';
+import { bundledIndex } from '../../support/bundled-index.ts';
 
 const doc = (id: string, ...sentences: string[]): SearchableDocument => ({ id, sentences: sentences.map((text) => ({ text })) });
 const found = (index: SentenceIndex, query: string, limit = 25, allowed?: (id: string) => boolean) =>
