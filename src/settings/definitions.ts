@@ -1,4 +1,4 @@
-import type { OptionSpec } from '../commands/command.ts';
+import type { OptionSpec } from '../reply/option-spec.ts';
 import { defaultSettings, DIGEST_STATES, isTimeZone, WEEKDAYS, type DigestState, type GuildSettings, type Weekday } from './schema.ts';
 
 export type Parsed = { ok: true; apply: (s: GuildSettings) => GuildSettings } | { ok: false; message: string };
