@@ -34,9 +34,9 @@ export interface RunningBot extends ConnectedBot {
  * then the Discord layer, handed the built app, connects and answers.
  */
 export async function startBot(o: BotOptions): Promise<RunningBot> {
-  const client = discordClient(o.config, o.clientOptions);
-  const digest = o.digest;
-  const app = o.app.then((options) =>
+  const { app: inputs, digest, clientOptions, ...bot } = o;
+  const client = discordClient(o.config, clientOptions);
+  const app = inputs.then((options) =>
     createApp({
       ...options,
       ...(digest
@@ -55,16 +55,5 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
         : {}),
     }),
   );
-  const bot = await runBot({
-    client,
-    config: o.config,
-    app,
-    context: contextFor,
-    store: o.store,
-    logger: o.logger,
-    commands: o.commands,
-    ...(o.metrics ? { metrics: o.metrics } : {}),
-    ...(o.cooldown ? { cooldown: o.cooldown } : {}),
-  });
-  return { ...bot, app };
+  return { ...(await runBot({ ...bot, client, app, context: contextFor })), app };
 }
