@@ -1,17 +1,16 @@
 // npm start: configuration → store → index → the Discord bot, or the local console when there is no token.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createApp } from './app/app.ts';
 import { COMMANDS } from './commands/index.ts';
 import { Status } from 'discord.js';
 import { startOpsServer } from './app/ops-server.ts';
 import { shardOptions } from './app/shards.ts';
+import { startBot } from './app/start-bot.ts';
 import { startConfig } from './config/start-config.ts';
 import { startConsole } from './console/repl.ts';
 import { ModelUnavailableError } from './corpus/attribution/model.ts';
 import { openIndex } from './corpus/index/open-index.ts';
 import { openClaims } from './digest/open-claims.ts';
-import { startBot } from './discord/bot.ts';
 import { uploadFilesFor } from './library/upload-files.ts';
 import { createLogger } from './logging/logger.ts';
 import { BotMetrics } from './logging/metrics.ts';
@@ -102,9 +101,25 @@ const claims = await openClaims(link, { staleAfterMs: config.DIGEST_CLAIM_STALE_
 logger.info({ store: link.kind === 'sqlite' ? link.file : link.shown, shared: isShared(link) }, 'store open');
 
 let indexLoaded = false;
-const appReady = indexing.then(async ({ query, message }) => {
+const appInputs = indexing.then(({ query, message }) => {
   logger.info(message);
-  const app = await createApp({ query, store, uploadsDir: config.UPLOADS_DIR, files: uploadFilesFor(link, store, config.UPLOADS_DIR), warn: (m) => logger.warn(m) });
+  return { query, store, uploadsDir: config.UPLOADS_DIR, files: uploadFilesFor(link, store, config.UPLOADS_DIR), warn: (m: string) => logger.warn(m) };
+});
+const bot = await startBot({
+  config: { ...config, DISCORD_TOKEN: token as string },
+  app: appInputs,
+  store,
+  logger,
+  metrics,
+  commands: COMMANDS,
+  digest: { claims, owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` },
+  clientOptions: shardOptions(config),
+}).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'could not connect to Discord');
+  process.exit(1);
+});
+const appReady = bot.app.then((app) => {
+  const { query } = app.corpus;
   indexLoaded = true;
   // Other processes sharing the store may add or remove uploads: pick their changes up within seconds.
   app.sync.start();
@@ -120,19 +135,6 @@ const appReady = indexing.then(async ({ query, message }) => {
     }
   });
   return app;
-});
-const bot = await startBot({
-  config: { ...config, DISCORD_TOKEN: token as string },
-  app: appReady,
-  store,
-  logger,
-  metrics,
-  commands: COMMANDS,
-  digest: { claims, owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}` },
-  clientOptions: shardOptions(config),
-}).catch((error: unknown) => {
-  logger.fatal({ err: error }, 'could not connect to Discord');
-  process.exit(1);
 });
 
 const ops = config.METRICS_PORT

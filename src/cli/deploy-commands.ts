@@ -2,17 +2,12 @@
 import { REST, Routes } from 'discord.js';
 import type { APIApplication } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands/index.ts';
-import { readConfig } from '../config/env.ts';
+import { readEnvironment } from '../config/start-config.ts';
 import { syncCommands } from '../discord/register.ts';
 import { createLogger } from '../logging/logger.ts';
 import { openStore } from '../store/open-store.ts';
 
-try {
-  process.loadEnvFile();
-} catch {
-  // No .env file.
-}
-const read = readConfig();
+const read = readEnvironment();
 if (!read.ok || !read.config.DISCORD_TOKEN) {
   process.stderr.write(`deploy-commands needs DISCORD_TOKEN.\n${read.ok ? '' : read.errors.map((e) => `  - ${e}\n`).join('')}`);
   process.exit(1);

@@ -1,17 +1,7 @@
 import type { CorpusQuery, Scope } from '../corpus/query/corpus-query.ts';
 import type { NumericOrder } from '../corpus/query/date-query.ts';
+import type { OptionSpec } from '../reply/option-spec.ts';
 import type { Reply } from '../reply/reply.ts';
-
-/** A command option as users see it; the Discord layer turns these into builders, the console parses them. */
-export interface OptionSpec {
-  name: string;
-  description: string;
-  type: 'string' | 'integer' | 'boolean' | 'channel' | 'role' | 'attachment';
-  required?: boolean;
-  choices?: readonly string[];
-  autocomplete?: boolean;
-  maxLength?: number;
-}
 
 /** Who asked, where: present in a server, absent in the console. */
 export interface Invoker {
@@ -55,15 +45,7 @@ export interface Services {
   fetchPage(address: string): Promise<FetchedPage>;
   now(): Date;
   /** Present when the bot posts digests (not in the console). */
-  digest?: DigestService;
-}
-
-export interface DigestService {
-  preview(guildId: string, settings: import('../settings/schema.ts').GuildSettings, day: string): Promise<Reply>;
-  runNow(guildId: string, settings: import('../settings/schema.ts').GuildSettings, day: string): Promise<import('../digest/runner.ts').RunOutcome>;
-  lastError(guildId: string): Promise<import('../digest/runner.ts').DigestError | null>;
-  /** Whether the digest of this local day is claimed (posted, being posted, or refused by Discord). */
-  claimed(guildId: string, day: string): Promise<boolean>;
+  digest?: import('../digest/service.ts').DigestService;
 }
 
 export type Options = Record<string, string | undefined>;

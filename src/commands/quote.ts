@@ -1,6 +1,6 @@
 import type { QuoteKind } from '../corpus/types.ts';
 import { answer, countIntro, invalid, MAX_ITEMS } from '../reply/reply.ts';
-import { cite } from './cite.ts';
+import { cite } from '../reply/cite.ts';
 import { refusal } from './refusal.ts';
 import { clip, documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 

@@ -1,6 +1,6 @@
 import { searchTerms } from '../corpus/search/tokens.ts';
 import { answer, invalid, notFound } from '../reply/reply.ts';
-import { cite } from './cite.ts';
+import { cite } from '../reply/cite.ts';
 import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
 /** Bold the matched words so the reader sees why a sentence came up. */

@@ -1,7 +1,7 @@
 import { locationOfRange } from '../corpus/locations.ts';
 import { SUMMARY_LENGTHS, type SummaryLength } from '../corpus/sections/summarise.ts';
 import { answer, invalid, type ReplyItem } from '../reply/reply.ts';
-import { cite } from './cite.ts';
+import { cite } from '../reply/cite.ts';
 import { refusal } from './refusal.ts';
 import { clip, documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 

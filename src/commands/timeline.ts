@@ -1,7 +1,7 @@
 import type { EventHit } from '../corpus/query/corpus-query.ts';
 import { renderTimeline } from '../picture/timeline-chart.ts';
 import { answer, countIntro, MAX_ITEMS, notFound, type Reply } from '../reply/reply.ts';
-import { cite } from './cite.ts';
+import { cite } from '../reply/cite.ts';
 import { refusal } from './refusal.ts';
 import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 

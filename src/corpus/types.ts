@@ -28,7 +28,8 @@ export interface Paragraph {
   cite?: string;
 }
 
-export interface LoadedDocument {
+/** What a document is, loaded or analysed: where it comes from and who published it when. */
+export interface DocumentHeader {
   /** Stable identifier: the file's path relative to the corpus root, with forward slashes. */
   id: string;
   /** Base name of the source file. */
@@ -40,9 +41,12 @@ export interface LoadedDocument {
   author: string | null;
   source: string | null;
   lineCount: number;
-  paragraphs: Paragraph[];
   /** PDF pages, EPUB chapters: in line order. Absent for sources whose lines are the reader's own. */
   locations?: LocationStart[];
+}
+
+export interface LoadedDocument extends DocumentHeader {
+  paragraphs: Paragraph[];
 }
 
 export interface Sentence {
@@ -100,21 +104,11 @@ export interface Section {
   heading: string | null;
 }
 
-export interface DocumentAnalysis {
-  id: string;
-  file: string;
-  format: DocumentFormat;
-  title: string;
-  published: string | null;
-  author: string | null;
-  source: string | null;
-  lineCount: number;
+export interface DocumentAnalysis extends DocumentHeader {
   sentences: Sentence[];
   quotes: Quote[];
   events: DatedEvent[];
   sections: Section[];
   /** Speakers of this document with the aliases this document used. */
   speakers: Speaker[];
-  /** As in LoadedDocument: absent for text sources. */
-  locations?: LocationStart[];
 }

@@ -1,4 +1,4 @@
-import { cite } from '../commands/cite.ts';
+import { cite } from '../reply/cite.ts';
 import { documentRef, type CorpusQuery } from '../corpus/query/corpus-query.ts';
 import type { Quote } from '../corpus/types.ts';
 import { makeQuestion } from '../quiz/question.ts';

@@ -1,10 +1,20 @@
 import type Keyv from 'keyv';
-import type { DigestService } from '../commands/command.ts';
 import type { LiveCorpus } from '../library/live-corpus.ts';
+import type { Reply } from '../reply/reply.ts';
+import type { GuildSettings } from '../settings/schema.ts';
 import type { DigestClaims } from './claims.ts';
-import { lastDigestError, previewDigest, runDigest, type DigestPoster } from './runner.ts';
+import { lastDigestError, previewDigest, runDigest, type DigestError, type DigestPoster, type RunOutcome } from './runner.ts';
 
-/** The digest as the commands see it: preview, post now (today's), and the last failure. */
+/** The digest as the commands see it (one of their services): preview, post now (today's), the last failure. */
+export interface DigestService {
+  preview(guildId: string, settings: GuildSettings, day: string): Promise<Reply>;
+  runNow(guildId: string, settings: GuildSettings, day: string): Promise<RunOutcome>;
+  lastError(guildId: string): Promise<DigestError | null>;
+  /** Whether the digest of this local day is claimed (posted, being posted, or refused by Discord). */
+  claimed(guildId: string, day: string): Promise<boolean>;
+}
+
+/** The service over one claims table and poster, reading the live index. */
 export function digestService(o: { claims: DigestClaims; store: Keyv; corpus: LiveCorpus; poster: DigestPoster; owner: string; now: () => Date }): DigestService {
   const deps = { ...o };
   return {

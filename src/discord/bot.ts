@@ -1,35 +1,45 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type Keyv from 'keyv';
-import { contextFor, type App } from '../app/app.ts';
-import type { Command } from '../commands/command.ts';
+import type { Command, CommandContext, Services } from '../commands/command.ts';
 import type { Config } from '../config/env.ts';
+import type { DigestScheduler } from '../digest/scheduler.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { BotMetrics } from '../logging/metrics.ts';
 import type { Cooldown } from './cooldown.ts';
-import type { DigestClaims } from '../digest/claims.ts';
-import { runDigest } from '../digest/runner.ts';
-import { DigestScheduler } from '../digest/scheduler.ts';
-import { digestService } from '../digest/service.ts';
-import { discordPoster } from './digest-poster.ts';
 import { QuizCloser } from './quiz-closer.ts';
 import { syncCommands } from './register.ts';
 import { createRouter } from './router.ts';
 import { NO_PINGS } from './send.ts';
+import type { Where } from './where.ts';
+
+export type BotConfig = Config & { DISCORD_TOKEN: string };
+export type ClientOptions = Partial<ConstructorParameters<typeof Client>[0]>;
+
+/**
+ * The bot's Discord client, not yet connected. The composition root makes it first: digests are posted through
+ * it, and the app that posts them is built before the bot connects.
+ */
+export function discordClient(config: BotConfig, options: ClientOptions = {}): Client {
+  return new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_BASE_URL }, allowedMentions: NO_PINGS, ...options });
+}
+
+/** The built app, as the bot uses it: the commands' services, and the digest scheduler when digests are posted. */
+export type BotApp = Services & { scheduler?: DigestScheduler };
 
 export interface BotOptions {
-  config: Config & { DISCORD_TOKEN: string };
-  /** The bot's state; pending while the index is built at start-up (interactions are deferred meanwhile). */
-  app: Promise<App>;
+  /** From `discordClient`. */
+  client: Client;
+  config: BotConfig;
+  /** The built app; pending while the index is built at start-up (interactions are deferred meanwhile). */
+  app: Promise<BotApp>;
+  /** The context a command runs in, made from the app and where it was asked (src/app/app.ts, contextFor). */
+  context: (app: BotApp, where: Where) => Promise<{ ctx: CommandContext; ephemeral: boolean }>;
   store: Keyv;
   logger: Logger;
   commands: Command[];
-  /** When given, the bot posts daily digests, claimed in this table (exactly once per server and day). */
-  digest?: { claims: DigestClaims; owner: string; now?: () => Date };
   metrics?: BotMetrics;
   /** Members' command pace (default: more than 10 commands in 10 s gets a private cooldown). */
   cooldown?: Cooldown;
-  /** Options passed through to discord.js (the shards this process runs; tests tune the gateway's identify throttle). */
-  clientOptions?: Partial<ConstructorParameters<typeof Client>[0]>;
 }
 
 export interface RunningBot {
@@ -43,34 +53,20 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Connects to Discord, registers the commands when they changed, and answers interactions. */
-export async function startBot(o: BotOptions): Promise<RunningBot> {
-  let ready: App | null = null;
+/** Connects to Discord, registers the commands when they changed, and answers interactions with the app. */
+export async function runBot(o: BotOptions): Promise<RunningBot> {
+  const { client } = o;
+  let ready: BotApp | null = null;
   let scheduler: DigestScheduler | null = null;
   let quizCloser: QuizCloser | null = null;
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: { api: o.config.DISCORD_API_BASE_URL },
-    allowedMentions: NO_PINGS,
-    ...o.clientOptions,
-  });
-  const digest = o.digest;
-  const now = digest?.now ?? (() => new Date());
-  const poster = discordPoster(client.rest, () => client.user?.id ?? null, undefined, () => ready?.quizzes ?? null, now);
-  // The digest service joins the app once both exist; commands see it through their context.
   const app = o.app.then((a) => {
-    if (digest) {
-      // One clock for the scheduler and the commands that speak of "today" (a test's clock, or the real one).
-      a.now = now;
-      a.digest = digestService({ claims: digest.claims, store: o.store, corpus: a.corpus, poster, owner: digest.owner, now });
-    }
     quizCloser = new QuizCloser({ rest: client.rest, quizzes: a.quizzes, now: () => a.now(), logger: o.logger });
     ready = a;
     return a;
   });
   const route = createRouter({
     commands: o.commands,
-    context: async (where) => contextFor(ready ?? (await app), where),
+    context: async (where) => o.context(ready ?? (await app), where),
     ready: () => ready !== null,
     store: o.store,
     logger: o.logger,
@@ -96,23 +92,11 @@ export async function startBot(o: BotOptions): Promise<RunningBot> {
     const applicationId = o.config.DISCORD_APPLICATION_ID ?? c.application.id;
     void app.then(() => quizCloser?.start());
     syncCommands({ rest: c.rest, applicationId, ...(o.config.DEV_GUILD_ID ? { guildId: o.config.DEV_GUILD_ID } : {}), commands: o.commands, store: o.store, logger: o.logger }).then(resolveSync, rejectSync);
-    if (digest) {
-      void app.then((a) => {
-        scheduler = new DigestScheduler({
-          guilds: () => c.guilds.cache.keys(),
-          settings: a.settings,
-          claims: digest.claims,
-          run: async (guildId, settings, day) => {
-            const outcome = await runDigest({ claims: digest.claims, store: o.store, corpus: a.corpus, poster, owner: digest.owner, now }, guildId, settings, day);
-            if (outcome.status === 'posted' || outcome.status === 'recovered' || outcome.status === 'failed') o.metrics?.digest(outcome.status);
-            return outcome;
-          },
-          now,
-          logger: o.logger,
-        });
-        scheduler.start();
-      });
-    }
+    // Digests start once the bot knows its servers.
+    void app.then((a) => {
+      scheduler = a.scheduler ?? null;
+      scheduler?.start();
+    });
   });
 
   await client.login(o.config.DISCORD_TOKEN);

@@ -5,7 +5,8 @@ import {
 } from '@discordjs/builders';
 import { createHash } from 'node:crypto';
 import { ChannelType, PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { Command, OptionSpec } from '../commands/command.ts';
+import type { Command } from '../commands/command.ts';
+import type { OptionSpec } from '../reply/option-spec.ts';
 
 function addOptions(target: SlashCommandBuilder | SlashCommandSubcommandBuilder, options: OptionSpec[]): void {
   // Both builders share the option methods; only their return types differ, which we do not use.

@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
+// eslint-disable-next-line no-restricted-syntax -- until r16-reply gives the Discord renderer its own citation (the two renderers stay apart)
 import { formatCitation } from '../console/render-text.ts';
 import type { Reply, ReplyItem } from '../reply/reply.ts';
 import { LIMITS, shorten } from './limits.ts';

@@ -10,7 +10,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import type Keyv from 'keyv';
-import type { Where } from '../app/app.ts';
+import type { Where } from './where.ts';
 import { SUBCOMMAND, type Attachment, type Command, type CommandContext, type Options } from '../commands/command.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { BotMetrics, CommandOutcome } from '../logging/metrics.ts';

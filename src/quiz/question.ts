@@ -1,4 +1,4 @@
-import { cite } from '../commands/cite.ts';
+import { cite } from '../reply/cite.ts';
 import { documentRef, type CorpusQuery, type Scope } from '../corpus/query/corpus-query.ts';
 import type { CorpusSpeaker } from '../corpus/index/types.ts';
 import type { QuizQuestion } from '../reply/reply.ts';

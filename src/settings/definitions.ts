@@ -1,4 +1,4 @@
-import type { OptionSpec } from '../commands/command.ts';
+import type { OptionSpec } from '../reply/option-spec.ts';
 import { defaultSettings, DIGEST_STATES, isTimeZone, WEEKDAYS, type DigestState, type GuildSettings, type Weekday } from './schema.ts';
 
 export type Parsed = { ok: true; apply: (s: GuildSettings) => GuildSettings } | { ok: false; message: string };
@@ -48,19 +48,34 @@ const bad = (message: string): Parsed => ({ ok: false, message });
 /** A Discord id: 17 to 20 digits, no leading zero, within 64 bits (a longer run of digits is no id). */
 const isSnowflake = (raw: string) => /^[1-9]\d{16,19}$/.test(raw) && BigInt(raw) < 2n ** 64n;
 
+/** A setting that is one of a few words, kept as typed in one field. */
+function oneOf<K extends 'replyVisibility' | 'dateOrder'>(o: { name: string; description: string; field: K; choices: readonly GuildSettings[K][]; choicesDescription: string; message: string }): SettingDefinition {
+  return {
+    name: o.name,
+    description: o.description,
+    option: { name: 'value', description: o.choicesDescription, type: 'string', required: true, choices: o.choices },
+    parse: (raw) => {
+      const value = o.choices.find((c) => c === raw);
+      return value ? ok((s) => ({ ...s, [o.field]: value })) : bad(o.message);
+    },
+    show: (s) => s[o.field],
+    reset: (s, d) => ({ ...s, [o.field]: d[o.field] }),
+  };
+}
+
 /** The digest's one switch, shared by `/config set digest` and `/digest pause|resume`. */
 export const withDigestState = (s: GuildSettings, state: DigestState): GuildSettings => ({ ...s, digest: { ...s.digest, state } });
 export const showDigestState = (s: GuildSettings): string => s.digest.state;
 
 export const SETTINGS: SettingDefinition[] = [
-  {
+  oneOf({
     name: 'visibility',
     description: 'Answers visible to everyone, or only to whoever asked',
-    option: { name: 'value', description: 'public or ephemeral', type: 'string', required: true, choices: ['public', 'ephemeral'] },
-    parse: (raw) => (raw === 'public' || raw === 'ephemeral' ? ok((s) => ({ ...s, replyVisibility: raw })) : bad('Visibility must be `public` or `ephemeral`.')),
-    show: (s) => s.replyVisibility,
-    reset: (s, d) => ({ ...s, replyVisibility: d.replyVisibility }),
-  },
+    field: 'replyVisibility',
+    choices: ['public', 'ephemeral'],
+    choicesDescription: 'public or ephemeral',
+    message: 'Visibility must be `public` or `ephemeral`.',
+  }),
   {
     name: 'moderator-role',
     description: 'A role that may configure Lectern besides Manage Server',
@@ -69,14 +84,14 @@ export const SETTINGS: SettingDefinition[] = [
     show: (s) => roleMention(s.moderatorRoleId),
     reset: (s, d) => ({ ...s, moderatorRoleId: d.moderatorRoleId }),
   },
-  {
+  oneOf({
     name: 'date-order',
     description: 'How numeric dates such as 8/29 are read',
-    option: { name: 'value', description: 'month-first (8/29) or day-first (29/8)', type: 'string', required: true, choices: ['month-first', 'day-first'] },
-    parse: (raw) => (raw === 'month-first' || raw === 'day-first' ? ok((s) => ({ ...s, dateOrder: raw })) : bad('Date order must be `month-first` (8/29) or `day-first` (29/8).')),
-    show: (s) => s.dateOrder,
-    reset: (s, d) => ({ ...s, dateOrder: d.dateOrder }),
-  },
+    field: 'dateOrder',
+    choices: ['month-first', 'day-first'],
+    choicesDescription: 'month-first (8/29) or day-first (29/8)',
+    message: 'Date order must be `month-first` (8/29) or `day-first` (29/8).',
+  }),
   {
     name: 'digest',
     description: 'The daily digest: on, paused or off',

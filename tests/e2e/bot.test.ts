@@ -10,12 +10,12 @@ import { Events } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import type Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/app.ts';
+import type { AppOptions } from '../../src/app/app.ts';
+import { startBot, type RunningBot } from '../../src/app/start-bot.ts';
 import type { Command } from '../../src/commands/command.ts';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { readConfig, type Config } from '../../src/config/env.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
-import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { createLogger, type Logger } from '../../src/logging/logger.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
@@ -104,7 +104,7 @@ describe('the Lectern bot against the Discord stand-in', { timeout: 15_000 }, ()
   const log = new LogCapture();
   let logger: Logger;
   let config: Config & { DISCORD_TOKEN: string };
-  let app: App;
+  let app: AppOptions;
   let store: Keyv;
   let bot: RunningBot | undefined;
 
@@ -112,7 +112,7 @@ describe('the Lectern bot against the Discord stand-in', { timeout: 15_000 }, ()
   const puts = () => standin.requests.filter((r) => r.method === 'PUT' && r.route === guildCommandsRoute());
 
   /** Starts the real bot; tests only switch off @discordjs/ws's 5-second identify spacing. */
-  const startLectern = (commands: Command[], pending: Promise<App> = Promise.resolve(app)) =>
+  const startLectern = (commands: Command[], pending: Promise<AppOptions> = Promise.resolve(app)) =>
     startBot({
       config,
       app: pending,
@@ -124,13 +124,13 @@ describe('the Lectern bot against the Discord stand-in', { timeout: 15_000 }, ()
     });
 
   /** Stops the bot and closes the store, then opens the same SQLite file again: a process restart. */
-  const restart = async (commands: Command[], context?: Promise<App>) => {
+  const restart = async (commands: Command[], context?: Promise<AppOptions>) => {
     await bot?.stop();
     bot = undefined;
     await store.disconnect();
     store = await openStore(databaseUrl, 'lectern');
     // A new process builds its app on the new store (the old one is closed, and reading it is an error).
-    app = await createApp({ query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined });
+    app = { query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined };
     bot = await startLectern(commands, context ?? Promise.resolve(app));
     return bot;
   };
@@ -150,7 +150,7 @@ describe('the Lectern bot against the Discord stand-in', { timeout: 15_000 }, ()
     config = { ...read.config, DISCORD_TOKEN: TOKEN };
     logger = createLogger(config.LOG_LEVEL, TOKEN, log);
     store = await openStore(config.DATABASE_URL, 'lectern');
-    app = await createApp({ query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined });
+    app = { query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined };
   }, 15_000);
 
   afterAll(async () => {

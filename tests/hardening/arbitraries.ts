@@ -1,7 +1,8 @@
 // Hostile input for the fuzz suite (tests/hardening/fuzz-commands.test.ts): strings a careless, curious or
 // malicious member could type into any option, and the option-shaped values each kind of option attracts.
 import fc from 'fast-check';
-import { SUBCOMMAND, type Command, type OptionSpec, type Options } from '../../src/commands/command.ts';
+import { SUBCOMMAND, type Command, type Options } from '../../src/commands/command.ts';
+import type { OptionSpec } from '../../src/reply/option-spec.ts';
 
 /** A plausible snowflake (17–19 digits, no leading zero), as Discord fills channel and role options. */
 export const snowflakeArb = fc.bigInt({ min: 10n ** 16n, max: 2n ** 63n - 1n }).map(String);

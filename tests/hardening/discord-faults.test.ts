@@ -10,14 +10,14 @@ import { Events } from 'discord.js';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/app.ts';
+import type { AppOptions } from '../../src/app/app.ts';
+import { startBot, type RunningBot } from '../../src/app/start-bot.ts';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { readConfig, type Config } from '../../src/config/env.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { type DigestClaims } from '../../src/digest/claims.ts';
 import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { markerOf } from '../../src/digest/runner.ts';
-import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { createLogger, type Logger } from '../../src/logging/logger.ts';
 import { SettingsStore } from '../../src/settings/settings-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -66,13 +66,13 @@ describe('Discord faults against the real bot', { timeout: 20_000 }, () => {
   let gatewayRestarts = 0;
   let processRestarts = 0;
 
-  const newApp = (pending = 0): Promise<App> =>
+  const newApp = (pending = 0): Promise<AppOptions> =>
     (async () => {
-      const app = await createApp({ query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined });
+      const app = { query: new CorpusQuery(await bundledIndex()), store, uploadsDir: path.join(tmp, 'uploads'), warn: () => undefined };
       if (pending) await sleep(pending);
       return app;
     })();
-  const startLectern = (app: Promise<App>) =>
+  const startLectern = (app: Promise<AppOptions>) =>
     startBot({
       config,
       app,

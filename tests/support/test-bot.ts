@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type Keyv from 'keyv';
-import { createApp, type App } from '../../src/app/app.ts';
+import type { App } from '../../src/app/app.ts';
+import { startBot, type BotOptions, type RunningBot } from '../../src/app/start-bot.ts';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { readConfig } from '../../src/config/env.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
-import { startBot, type BotOptions, type RunningBot } from '../../src/discord/bot.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { createLogger, type Logger } from '../../src/logging/logger.ts';
 import { bundledIndex } from './bundled-index.ts';
@@ -31,10 +31,9 @@ export async function startTestBot(o: {
 }): Promise<{ bot: RunningBot; app: App }> {
   const read = readConfig({ DISCORD_TOKEN: o.token, DISCORD_API_BASE_URL: o.standin.apiBase, DEV_GUILD_ID: o.guildId, LOG_LEVEL: 'silent' });
   if (!read.ok) throw new Error(read.errors.join('\n'));
-  const app = await createApp({ query: new CorpusQuery(await bundledIndex()), store: o.store, uploadsDir: path.join(o.tmp, 'uploads'), warn: () => undefined });
   const bot = await startBot({
     config: { ...read.config, DISCORD_TOKEN: o.token },
-    app: Promise.resolve(app),
+    app: Promise.resolve({ query: new CorpusQuery(await bundledIndex()), store: o.store, uploadsDir: path.join(o.tmp, 'uploads'), warn: () => undefined }),
     store: o.store,
     logger: o.logger ?? createLogger('silent'),
     commands: COMMANDS,
@@ -42,5 +41,5 @@ export async function startTestBot(o: {
     clientOptions: NO_IDENTIFY_WAIT,
     cooldown: noCooldown(),
   });
-  return { bot, app };
+  return { bot, app: await bot.app };
 }

@@ -1,4 +1,5 @@
 // The learned attribution stage: tags a paragraph with the trained model and reads its attributions off the labels.
+import { DAY_OR_MONTH_SHORT } from '../speakers/vocabulary.ts';
 import type { TaggedParagraph } from '../tag/tag-document.ts';
 import { decodeParagraph, type Attribution, type TaggedSpan } from './decode.ts';
 import { paragraphFeatures } from './features.ts';
@@ -20,8 +21,7 @@ export interface LearnedQuote {
   speech: boolean;
 }
 
-const WHEN =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?$/i;
+const WHEN = new RegExp(`^${DAY_OR_MONTH_SHORT}$`, 'i');
 
 /**
  * A content as a reader would quote it: without the marks around it, the comma that led to the attribution, or a

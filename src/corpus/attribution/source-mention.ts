@@ -1,12 +1,12 @@
 // What a tagged source says about its speaker: the name, the role around it, or a description that stands alone.
 import { parseMention, type Mention } from '../speakers/mention.ts';
-import { DESCRIPTION_ORG_NOUNS, GROUP_NOUNS, LEADING_FUNCTION_WORDS } from '../speakers/vocabulary.ts';
+import { DAY_OR_MONTH, DESCRIPTION_ORG_NOUNS, GROUP_NOUNS, LEADING_FUNCTION_WORDS } from '../speakers/vocabulary.ts';
 
 /** A bracketed note after a name that is not an acronym: a party and state ("(D-N.C.)"), an age ("(52)"). */
 const NOTE = /\s*\((?![\p{Lu}][\p{Lu}\d&.-]{1,9}\))[^)]*\)/gu;
 const POSSESSIVE_END = /['’]s?$/;
 const CAPITALISED = /\p{Lu}/u;
-const WHEN = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const WHEN = new RegExp(`^${DAY_OR_MONTH}$`, 'i');
 
 /**
  * "Rep. Gwen Moore (D-Wis.), the caucus whip" → Gwen Moore, role "the caucus whip"; "Trump's" → Trump;

@@ -1,13 +1,8 @@
 import type { SerialisedSentenceIndex } from '../search/sentence-index.ts';
-import type { DocumentAnalysis, SpeakerKind } from '../types.ts';
+import type { DocumentAnalysis, Speaker } from '../types.ts';
 
 /** A speaker across the whole corpus: one person or organisation, whichever documents name them. */
-export interface CorpusSpeaker {
-  id: string;
-  name: string;
-  kind: SpeakerKind;
-  aliases: string[];
-  roles: string[];
+export interface CorpusSpeaker extends Speaker {
   /** Document ids in which they are quoted. */
   documents: string[];
   quoteCount: number;

@@ -6,6 +6,7 @@ import { loadMarkdown } from './load-markdown.ts';
 import { loadText } from './load-text.ts';
 import { loadWebPage } from './load-web-page.ts';
 import { UnreadableDocument } from './unreadable.ts';
+import { strictUtf8 } from './utf8.ts';
 
 /** Larger files are almost certainly not an article (a dump, a book, a mistake) and are skipped. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -19,12 +20,8 @@ export function decodeDocument(bytes: Uint8Array, maxBytes = MAX_DOCUMENT_BYTES)
   if (bytes.length === 0) return { ok: false, reason: 'it is empty' };
   if (bytes.length > maxBytes) return { ok: false, reason: `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
   if (bytes.includes(0)) return { ok: false, reason: 'it looks binary (it contains NUL bytes)' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, reason: 'it is not valid UTF-8 text' };
-  }
+  const text = strictUtf8(bytes);
+  if (text === null) return { ok: false, reason: 'it is not valid UTF-8 text' };
   if (text.trim() === '') return { ok: false, reason: 'it is empty' };
   return { ok: true, text };
 }

@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { UnreadableDocument } from './unreadable.ts';
+import { strictUtf8 } from './utf8.ts';
 
 /** EPUB and Word files are zip archives: small ones, for study material. */
 export interface ZipLimits {
@@ -45,12 +46,8 @@ export function openZip(bytes: Uint8Array, what: string, limits: ZipLimits = ZIP
 export function zipText(files: Map<string, Uint8Array>, name: string): string | null {
   const bytes = files.get(name);
   if (!bytes) return null;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UnreadableDocument(`${name} in it is not valid UTF-8`);
-  }
+  const text = strictUtf8(bytes);
+  if (text === null) throw new UnreadableDocument(`${name} in it is not valid UTF-8`);
   if (/<!ENTITY/i.test(text)) throw new UnreadableDocument(`${name} in it declares XML entities, which are not read`);
   return text;
 }

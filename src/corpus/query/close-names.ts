@@ -1,9 +1,10 @@
 import { boundedDistance } from '../search/edit-distance.ts';
+import { canonicalId } from '../speakers/registry.ts';
 
 /** Words that say nothing about which name was meant ("Moon of Alabama" is not close to "Bank of England"). */
 const FILLER = new Set(['the', 'of', 'a', 'an', 'and', 'for', 'to', 'in', 'on', 'mr', 'ms', 'mrs', 'dr']);
 
-const wordsOf = (text: string): string[] => (text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\d]+/gu) ?? []).filter((w) => !FILLER.has(w));
+const wordsOf = (text: string): string[] => canonicalId(text).split(' ').filter((w) => w && !FILLER.has(w));
 
 /**
  * Whether one of `names` is close enough to what was typed to offer it as "did you mean": a typed word of three

@@ -1,5 +1,6 @@
 import { parseMention, type Mention } from '../speakers/mention.ts';
 import { findSubject, trailingNounPhrase } from '../speakers/subject.ts';
+import { NAME_PARTICLE } from '../speakers/vocabulary.ts';
 import type { Span } from '../text/sentences.ts';
 import { doubleQuoteSpans, singleQuoteSpans, spanText, wordCount, type QuoteSpan } from './spans.ts';
 import { speechVerbs } from './speech-verbs.ts';
@@ -71,7 +72,7 @@ function attributionBefore(before: string): Mention | null {
   return findSubject(before.slice(0, last.index))?.mention ?? null;
 }
 
-const CAPITALISED_RUN = /(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:(?:von|van|der|de|al|bin)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
+const CAPITALISED_RUN = new RegExp(String.raw`(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:${NAME_PARTICLE}\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*`, 'gu');
 
 /** A single person named outside the quotes in the sentence ("To Mr Stubb and most of his countrymen, "…""). */
 function personInContext(sentence: string): Mention | null {

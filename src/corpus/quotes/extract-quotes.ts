@@ -1,7 +1,7 @@
 import { lineAt } from '../load/paragraphs.ts';
 import { parseMention, type Mention } from '../speakers/mention.ts';
 import { SpeakerRegistry, type SpeakerCluster } from '../speakers/registry.ts';
-import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, ROLE_WORDS } from '../speakers/vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_PARTICLE, ROLE_WORDS } from '../speakers/vocabulary.ts';
 import type { Span } from '../text/sentences.ts';
 import type { LoadedDocument, Quote, QuoteKind, Speaker } from '../types.ts';
 import { introRole } from './block-starts.ts';
@@ -29,7 +29,7 @@ interface Found {
 /** A paragraph that is mostly someone else's direct quote is that person's words, not the block source's. */
 const DIRECT_SHARE_LIMIT = 0.5;
 
-const NAME_RUN = new RegExp(String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:von|van|der|de|al|bin|of)\s+)*${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*)*`, 'gu');
+const NAME_RUN = new RegExp(String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:${NAME_PARTICLE}|of)\s+)*${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*)*`, 'gu');
 
 const APPOSITIVE = /^,\s*((?:the|a|an)\s[^,;.]{2,80}),/;
 

@@ -1,5 +1,5 @@
 import type { SpeakerKind } from '../types.ts';
-import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS, ROLE_WORDS } from './vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS, ROLE_WORDS } from './vocabulary.ts';
 
 /** One way the text refers to a speaker, before it is matched to the others. */
 export interface Mention {
@@ -159,7 +159,7 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
     while (j < words.length - 1 && !isCapitalised(words[j] ?? '') && roleOrKind(words[j] ?? '')) j++;
     return j > i && j < words.length && isCapitalised(words[j] ?? '');
   };
-  if (words.some((w, i) => !isCapitalised(w) && !NAME_PARTICLES.has(w) && !['of', 'for', 'on', 'and', 'the', 'de'].includes(w) && !lowerBefore(i))) return null;
+  if (words.some((w, i) => !isCapitalised(w) && !NAME_PARTICLES.has(w) && !NAME_CONNECTORS.has(w) && !lowerBefore(i))) return null;
   // "Environmental group Zero": the organisation is the name after its kind, the kind its description.
   const kindAt = words.findIndex((w, i) => !isCapitalised(w) && DESCRIPTION_ORG_NOUNS.has(w) && lowerBefore(i));
   if (kindAt >= 0 && !words.slice(kindAt + 1).some((w) => isRoleWord(w))) {

@@ -35,7 +35,8 @@ export function surnameOf(name: string): string {
   return particle > 0 ? words.slice(particle).join(' ') : (words[words.length - 1] ?? name);
 }
 
-const key = memoised((s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/['’]s$/, '').trim());
+/** A mention's name as its cluster knows it: the speaker's id, less a possessive ("Stubb's" is Stubb). */
+const key = memoised((s: string) => canonicalId(s.replace(/['’]s$/, '')));
 /** Every lookup compares against every cluster's names again: the same few strings, worked out once. */
 const initialsOf = memoised(initials);
 const surnameFor = memoised(surnameOf);
@@ -241,6 +242,7 @@ export type SpeakerCluster = Cluster;
 /** canonicalId, remembered: every document works out the ids of the same names again. */
 const canonicalKey = memoised((name: string) => canonicalId(name));
 
+/** The one way names are compared: accents, case, a leading "the" and punctuation do not tell them apart ("the U.S. Army" → "u s army"). */
 export function canonicalId(name: string): string {
   return name
     .normalize('NFKD')

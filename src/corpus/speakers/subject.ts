@@ -1,6 +1,6 @@
 import { SPACES, trimEndOf } from '../text/trim.ts';
 import { parseMention, type Mention } from './mention.ts';
-import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, ROLE_WORDS } from './vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, ROLE_WORDS } from './vocabulary.ts';
 import { allMatches } from '../text/matches.ts';
 
 const WEEKDAY = '(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day';
@@ -85,8 +85,6 @@ export function findSubject(leftText: string): Subject | null {
 
 const TOKEN = /\S+/g;
 const CAP_START = new RegExp(String.raw`^\(?${JOINED_PARTICLE}?[\p{Lu}\d]`, 'u');
-const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de']);
-const PARTICLES = /^(von|van|der|den|de|del|della|di|da|du|la|le|al|el|bin|ibn|ter|ten)$/;
 
 /**
  * The noun phrase at the end of `text`: a run of capitalised words (with name particles, "of"-phrases,
@@ -108,15 +106,15 @@ export function trailingNounPhrase(text: string): { text: string; start: number 
       if (/[,;:.!?"]$/.test(prev)) break;
       // Name particles may come in runs ("Ursula von der Leyen").
       let p = start - 1;
-      while (p > 0 && PARTICLES.test(tokens[p]?.w ?? '')) p--;
+      while (p > 0 && NAME_PARTICLES.has(tokens[p]?.w ?? '')) p--;
       if (isCap(prev)) start--;
       else if (p < start - 1 && isCap(tokens[p]?.w ?? '')) start = p;
-      else if (CONNECTORS.has(prev) && start - 2 >= 0 && isCap(tokens[start - 2]?.w ?? '')) start -= 2;
-      else if (prev === 'the' && start - 2 >= 0 && CONNECTORS.has(tokens[start - 2]?.w ?? '') && start - 3 >= 0 && isCap(tokens[start - 3]?.w ?? '')) start -= 3;
+      else if (NAME_CONNECTORS.has(prev) && start - 2 >= 0 && isCap(tokens[start - 2]?.w ?? '')) start -= 2;
+      else if (prev === 'the' && start - 2 >= 0 && NAME_CONNECTORS.has(tokens[start - 2]?.w ?? '') && start - 3 >= 0 && isCap(tokens[start - 3]?.w ?? '')) start -= 3;
       else break;
     }
     // Particles that open the phrase belong to the name ("van Klaveren told reporters").
-    while (start > 0 && PARTICLES.test(tokens[start - 1]?.w ?? '')) start--;
+    while (start > 0 && NAME_PARTICLES.has(tokens[start - 1]?.w ?? '')) start--;
     // A role or kind in lower case before the name, with one capitalised word qualifying it ("Braga mayor Ricardo
     // Rio", "environmental group Zero", "spokesperson Francisco Ferreira").
     const before = tokens[start - 1]?.w ?? '';

@@ -70,8 +70,13 @@ export const DESCRIPTION_PERSON_NOUNS = new Set(
 /** Plural nouns that name an institution speaking as one ("Police said", "Prosecutors allege"): speakers of their own. */
 export const INSTITUTION_NOUNS = new Set(['police', 'prosecutors', 'authorities', 'firefighters', 'paramedics', 'coastguard']);
 
-/** Lower-case particles inside personal names. */
+/** Lower-case particles inside personal names ("Ursula von der Leyen", "van Klaveren", "José Eduardo dos Santos"). */
 export const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'ten', 'dos', 'das', 'y']);
+/** The same particles, for regular expressions. */
+export const NAME_PARTICLE = `(?:${[...NAME_PARTICLES].join('|')})`;
+
+/** Lower-case words that join the words of one name ("Bank of England", "Secretary for Defence", "Charles de Gaulle"). */
+export const NAME_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de']);
 
 /** Arabic and French particles written joined to the name ("al-Sharif", "el-Sisi", "d'Estaing"). */
 export const JOINED_PARTICLE = String.raw`(?:(?:al|el|ad|ar|as|ash|at|az|abu|bin|ibn|d|l)[-'’])`;
@@ -109,3 +114,8 @@ export const PRONOUNS: Record<string, 'person' | 'organisation' | 'group'> = {
   it: 'organisation',
   they: 'group',
 };
+
+/** The names of the days and months, in full ("Monday", "September"): words that capitalise without naming anyone. */
+export const DAY_OR_MONTH = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)`;
+/** The same, or abbreviated as news writes them ("Sept.", "Thu", "Wed."). */
+export const DAY_OR_MONTH_SHORT = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?`;
