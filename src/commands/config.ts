@@ -1,6 +1,8 @@
+import { clip } from '../reply/clip.ts';
 import { answer, invalid, privately, type Reply, type ReplyItem } from '../reply/reply.ts';
+import { rich, sameText, time, user } from '../reply/rich-text.ts';
 import { DEFAULTS, findSetting, SETTINGS, suggestTimeZones } from '../settings/definitions.ts';
-import { clip, SUBCOMMAND, type Command, type CommandContext, type Options } from './command.ts';
+import { SUBCOMMAND, type Command, type CommandContext, type Options } from './command.ts';
 import { nextDigestItem } from './digest-status.ts';
 
 const SHOW_HISTORY = 10;
@@ -21,7 +23,7 @@ async function show(ctx: CommandContext): Promise<Reply> {
   const items: ReplyItem[] = SETTINGS.map((def) => {
     const value = def.show(settings);
     const fallback = def.show(DEFAULTS);
-    return { heading: def.name, text: `${value}${value === fallback ? ' (default)' : ` (default: ${fallback})`}` };
+    return { heading: def.name, text: rich(value, sameText(value, fallback) ? ' (default)' : rich(' (default: ', fallback, ')')) };
   });
   items.push(await nextDigestItem(services, invoker, settings));
   const failure = await services.digest?.lastError(invoker.guildId);
@@ -45,7 +47,7 @@ async function set(ctx: CommandContext, name: string, options: Options): Promise
   const before = def.show(await services.settings.get(invoker.guildId));
   const after = await services.settings.update(invoker.guildId, { id: invoker.userId, name: invoker.userName }, def.name, parsed.apply, def.show);
   const now = def.show(after);
-  const items: ReplyItem[] = [{ heading: def.name, text: before === now ? `${now} (unchanged)` : `${before} → ${now}` }];
+  const items: ReplyItem[] = [{ heading: def.name, text: sameText(before, now) ? rich(now, ' (unchanged)') : rich(before, ' → ', now) }];
   // Any digest setting can start or stop the digest, or move it: say what it does now.
   if (isDigestSetting(def.name)) items.push(await nextDigestItem(services, invoker, after));
   return privately(answer('Setting saved', items));
@@ -61,7 +63,7 @@ async function reset(ctx: CommandContext, name: string | undefined): Promise<Rep
     if (!def) continue;
     const before = def.show(await services.settings.get(invoker.guildId));
     const after = def.show(await services.settings.update(invoker.guildId, { id: invoker.userId, name: invoker.userName }, def.name, (s) => def.reset(s, DEFAULTS), def.show));
-    if (before !== after) items.push({ heading: def.name, text: `${before} → ${after}` });
+    if (!sameText(before, after)) items.push({ heading: def.name, text: rich(before, ' → ', after) });
   }
   if (defs.some((d) => d && isDigestSetting(d.name))) items.push(await nextDigestItem(services, invoker));
   if (!items.some((i) => i.heading !== 'next digest')) items.unshift({ text: 'Already at the defaults; nothing changed.' });
@@ -73,10 +75,11 @@ async function history(ctx: CommandContext): Promise<Reply> {
   if (!invoker || !services) return invalid('This works in a Discord server.');
   const changes = (await services.settings.history(invoker.guildId)).slice(0, SHOW_HISTORY);
   if (!changes.length) return privately(answer('Settings history', [{ text: 'No changes yet.' }]));
+  const { timeZone } = (await services.settings.get(invoker.guildId)).digest;
   return privately(
     answer(
       'Settings history',
-      changes.map((c) => ({ heading: `${c.setting} · <t:${Math.floor(Date.parse(c.at) / 1000)}:f>`, text: `${c.old} → ${c.new}, by <@${c.userId}> (${c.userName})` })),
+      changes.map((c) => ({ heading: rich(`${c.setting} · `, time(Date.parse(c.at), 'full', timeZone)), text: rich(c.old, ' → ', c.new, ', by ', user(c.userId, c.userName)) })),
       `The last ${changes.length} change${changes.length === 1 ? '' : 's'}, newest first.`,
     ),
   );

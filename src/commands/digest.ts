@@ -1,5 +1,6 @@
 import { localDate } from '../digest/next-run.ts';
 import { answer, invalid, privately, type Reply } from '../reply/reply.ts';
+import { channel as channelPart, rich } from '../reply/rich-text.ts';
 import { showDigestState, withDigestState } from '../settings/definitions.ts';
 import type { DigestState } from '../settings/schema.ts';
 import { SUBCOMMAND, type Command, type CommandContext, type Invoker, type Services } from './command.ts';
@@ -12,12 +13,12 @@ async function now(invoker: Invoker, services: Services): Promise<Reply> {
   if (!settings.digest.channelId) return invalid('Set a channel first: `/config set digest-channel`.');
   const day = localDate(services.now(), settings.digest.timeZone);
   const outcome = await services.digest.runNow(invoker.guildId, settings, day);
-  const channel = `<#${settings.digest.channelId}>`;
+  const channel = channelPart(settings.digest.channelId);
   const next = await nextDigestItem(services, invoker, settings);
-  if (outcome.status === 'posted' || outcome.status === 'recovered') return privately(answer('Digest posted', [{ text: `Today’s digest (${day}) is in ${channel}; it counts as today’s, so none is posted later today.` }, next]));
+  if (outcome.status === 'posted' || outcome.status === 'recovered') return privately(answer('Digest posted', [{ text: rich(`Today’s digest (${day}) is in `, channel, '; it counts as today’s, so none is posted later today.') }, next]));
   if (outcome.status === 'already') return privately(answer('Already posted', [{ text: `Today’s digest (${day}) was already ${outcome.state === 'failed' ? 'attempted and failed' : 'posted'}; there is one a day.` }, next]));
   if (outcome.status === 'empty') return invalid('The reading list is empty, so there is nothing to post: add a document with `/library add`.');
-  return invalid(`The digest could not be posted to ${channel}: ${outcome.error.message}${outcome.permanent ? '. Check that the channel exists and that Lectern may send messages and embeds there.' : '. Try again in a moment.'}`);
+  return invalid(rich('The digest could not be posted to ', channel, `: ${outcome.error.message}${outcome.permanent ? '. Check that the channel exists and that Lectern may send messages and embeds there.' : '. Try again in a moment.'}`));
 }
 
 async function preview(invoker: Invoker, services: Services): Promise<Reply> {
@@ -25,7 +26,7 @@ async function preview(invoker: Invoker, services: Services): Promise<Reply> {
   const settings = await services.settings.get(invoker.guildId);
   const reply = await services.digest.preview(invoker.guildId, settings, localDate(services.now(), settings.digest.timeZone));
   const status = await statusOf(services, invoker, settings);
-  const intro = status.kind === 'stopped' ? `Not posted, because ${blockersText(status.blockers)}. This is what it would show.` : `Next digest: ${describeStatus(status, settings)}.`;
+  const intro = status.kind === 'stopped' ? `Not posted, because ${blockersText(status.blockers)}. This is what it would show.` : rich('Next digest: ', describeStatus(status, settings), '.');
   return privately({ ...reply, intro });
 }
 

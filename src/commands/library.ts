@@ -1,6 +1,8 @@
+import { clip } from '../reply/clip.ts';
 import { fileNameForLink, LIBRARY_FULL, MAX_UPLOAD_BYTES, MAX_UPLOADS_PER_SERVER, SUPPORTED } from '../library/library.ts';
 import { answer, invalid, privately, type Reply } from '../reply/reply.ts';
-import { clip, SUBCOMMAND, type Choice, type Command, type CommandContext } from './command.ts';
+import { rich, user } from '../reply/rich-text.ts';
+import { SUBCOMMAND, type Choice, type Command, type CommandContext } from './command.ts';
 import { requireModerator } from './config.ts';
 
 
@@ -55,7 +57,7 @@ async function list(ctx: CommandContext): Promise<Reply> {
   const uploads = await services.library.list(invoker.guildId);
   const items = [
     ...services.corpus.bundled().map((d) => ({ heading: d.title, text: `bundled · ${d.file} · ${disabled.has(d.id) ? 'off' : 'on'}` })),
-    ...uploads.map((u) => ({ heading: u.title, text: `${u.url ? 'linked' : 'uploaded'} by <@${u.addedBy}> · ${u.url ?? u.file} · ${u.published ?? 'undated'}` })),
+    ...uploads.map((u) => ({ heading: u.title, text: rich(`${u.url ? 'linked' : 'uploaded'} by `, user(u.addedBy), ` · ${u.url ?? u.file} · ${u.published ?? 'undated'}`) })),
   ];
   if (!items.length) return privately(answer('Reading list', [{ text: 'Empty. Add a file with /library add.' }]));
   return privately(answer('Reading list', items, `${items.length - disabled.size} of ${items.length} documents are read in this server.`));

@@ -15,7 +15,7 @@ import { SUBCOMMAND, type Attachment, type Command, type CommandContext, type Op
 import type { Logger } from '../logging/logger.ts';
 import type { BotMetrics, CommandOutcome } from '../logging/metrics.ts';
 import { Cooldown, cooldownMessage } from './cooldown.ts';
-import { invalid, type Reply } from '../reply/reply.ts';
+import type { Reply } from '../reply/reply.ts';
 import { LIMITS } from './limits.ts';
 import { decodePageState } from './page-state.ts';
 import { isQuizButton, pressQuiz } from './quiz-press.ts';
@@ -191,9 +191,9 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       const ref = randomBytes(4).toString('hex');
       deps.logger.error({ err: error, ref, interaction: interaction.isButton() ? interaction.customId : name, guild: interaction.guildId }, 'interaction failed');
       if (!interaction.isRepliable()) return;
-      const message = invalid(`Something went wrong on my side (reference \`${ref}\`). Please try again; if it keeps happening, give the moderators this reference.`);
+      const message = `Something went wrong on my side (reference \`${ref}\`). Please try again; if it keeps happening, give the moderators this reference.`;
       try {
-        const body = { content: message.intro ?? '', flags: MessageFlags.Ephemeral as const, allowedMentions: NO_PINGS };
+        const body = { content: message, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_PINGS };
         if (interaction.deferred || interaction.replied) await interaction.followUp(body);
         else await interaction.reply(body);
       } catch (second) {

@@ -22,6 +22,7 @@ import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { digestService } from '../../src/digest/service.ts';
 import { type RunningBot } from '../../src/discord/bot.ts';
 import { decodePageState } from '../../src/discord/page-state.ts';
+import { discordText } from '../../src/discord/draw-spans.ts';
 import { messageFor, type MessagePayload } from '../../src/discord/send.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import type { Reply } from '../../src/reply/reply.ts';
@@ -287,7 +288,7 @@ describe('hostile options through contextFor → command.run → messageFor', { 
       expect(reply.ephemeral, context).toBe(true);
       expect(payload.flags, context).toBe(EPHEMERAL);
       const description = payload.embeds[0]?.description ?? '';
-      if (!description.includes(reply.intro ?? '')) throw new Error(`${context}: the ${reply.kind} explanation was cut: ${show(reply.intro)}`);
+      if (!description.includes(discordText(reply.intro ?? ''))) throw new Error(`${context}: the ${reply.kind} explanation was cut: ${show(reply.intro)}`);
     }
     if (reply.kind === 'invalid' && !GUIDANCE.test(textOf(payload as Payloadish))) throw new Error(`${context}: invalid reply without the accepted form: ${show(reply.intro)}`);
     if (command.moderatorOnly && (role === 'member' || role === 'console')) expect(reply.kind, context).toBe('invalid');
