@@ -12,6 +12,7 @@ import {
 import type Keyv from 'keyv';
 import type { Where } from '../app/app.ts';
 import { SUBCOMMAND, type Attachment, type Command, type CommandContext, type Options } from '../commands/command.ts';
+import { autocompleteCommand, runCommand } from '../commands/server-command.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { BotMetrics, CommandOutcome } from '../logging/metrics.ts';
 import { Cooldown, cooldownMessage } from './cooldown.ts';
@@ -98,7 +99,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
     const deferred = !deps.ready() || !!command.slow?.(options) || !!command.subcommands?.some((s) => s.options.some((o) => o.type === 'attachment'));
     if (deferred) await interaction.deferReply(command.moderatorOnly ? { flags: MessageFlags.Ephemeral } : {});
     const { ctx, ephemeral } = await deps.context(whereOf(interaction));
-    const reply = visible(await command.run(ctx, options), ephemeral);
+    const reply = visible(await runCommand(command, ctx, options), ephemeral);
     note(interaction, reply);
     const { payload } = await messageFor(reply, command.name, options, 0, deps.store);
     if (!deferred) {
@@ -123,7 +124,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       return;
     }
     const { ctx } = await deps.context(whereOf(interaction));
-    const choices = await command.autocomplete(ctx, focused.name, String(focused.value), optionsOf(interaction.options.data));
+    const choices = await autocompleteCommand(command, ctx, focused.name, String(focused.value), optionsOf(interaction.options.data));
     await interaction.respond(
       choices.slice(0, LIMITS.choices).map((c) => ({ name: c.name.slice(0, LIMITS.choiceName), value: c.value.slice(0, LIMITS.choiceValue) })),
     );
@@ -158,7 +159,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
     }
     if (!deps.ready()) await interaction.deferUpdate();
     const { ctx, ephemeral } = await deps.context(whereOf(interaction));
-    const reply = visible(await command.run(ctx, options), ephemeral);
+    const reply = visible(await runCommand(command, ctx, options), ephemeral);
     note(interaction, reply);
     const { payload, pages } = await messageFor(reply, name, options, page, deps.store);
     if (page >= pages) {

@@ -15,6 +15,7 @@ import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { channel, role, time, user } from '../../src/reply/rich-text.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
+import { runCommand } from '../../src/commands/server-command.ts';
 
 const GUILD = '100000000000000001';
 const READING = '400000000000000004';
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 async function run(command: Command, sub: string, options: Options = {}) {
   const { ctx } = await contextFor(app, moderator);
-  return command.run(ctx, { ...options, [SUBCOMMAND]: sub });
+  return runCommand(command, ctx, { ...options, [SUBCOMMAND]: sub });
 }
 
 describe('channels, roles and times in the console', () => {

@@ -46,6 +46,7 @@ import {
   PROTO_KEYS,
   type AttachmentSpec,
 } from './arbitraries.ts';
+import { runCommand } from '../../src/commands/server-command.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250904);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -155,7 +156,7 @@ function mustRefuse(command: Command, options: Options): string | null {
 
 type Role = 'manager' | 'role-moderator' | 'member' | 'console';
 
-describe('hostile options through contextFor → command.run → messageFor', { timeout: 60_000 }, () => {
+describe('hostile options through contextFor → runCommand → messageFor', { timeout: 60_000 }, () => {
   // Thousands of small writes: on a RAM disk when there is one (the store is not what is under test here).
   const tmp = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'lectern-fuzz-'));
   let store: Keyv;
@@ -252,7 +253,7 @@ describe('hostile options through contextFor → command.run → messageFor', { 
     let reply: Reply;
     try {
       const { ctx } = await contextFor(app, where);
-      reply = await command.run(ctx, options);
+      reply = await runCommand(command, ctx, options);
     } catch (error) {
       throw new Error(`${context} threw: ${(error as Error).stack}`, { cause: error });
     }
