@@ -46,7 +46,7 @@ import {
   PROTO_KEYS,
   type AttachmentSpec,
 } from './arbitraries.ts';
-import { runCommand } from '../../src/commands/server-command.ts';
+import { autocompleteCommand, runCommand } from '../../src/commands/server-command.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250904);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -345,7 +345,7 @@ describe('hostile options through contextFor → runCommand → messageFor', { t
         const context = `/${command.name} autocomplete ${option}=${show(value)} as ${role}`;
         let choices;
         try {
-          choices = await command.autocomplete!(ctx, option, value, options);
+          choices = await autocompleteCommand(command, ctx, option, value, options);
         } catch (error) {
           throw new Error(`${context} threw: ${(error as Error).stack}`, { cause: error });
         }
