@@ -1,5 +1,6 @@
 import type { CorpusQuery, Scope } from '../corpus/query/corpus-query.ts';
 import type { NumericOrder } from '../corpus/query/date-query.ts';
+import { clip } from '../reply/clip.ts';
 import type { OptionSpec } from '../reply/option-spec.ts';
 import type { Reply } from '../reply/reply.ts';
 
@@ -96,11 +97,4 @@ export function documentChoices(ctx: CommandContext, value: string): Choice[] {
     .filter((d) => !q || d.title.toLowerCase().includes(q) || d.file.toLowerCase().includes(q))
     .slice(0, 25)
     .map((d) => ({ name: clip(d.title, 100), value: d.id.slice(0, 100) }));
-}
-
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }

@@ -1,11 +1,13 @@
 import { digestStatus, localDate, type Blocker, type DigestStatus } from '../digest/next-run.ts';
+import { localTime } from '../reply/local-time.ts';
 import type { ReplyItem } from '../reply/reply.ts';
+import { channel, rich, time, type RichText } from '../reply/rich-text.ts';
 import type { GuildSettings } from '../settings/schema.ts';
 import type { Invoker, Services } from './command.ts';
 
-export function formatWhen(date: Date, timeZone: string): string {
-  const local = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
-  return `${local} (<t:${Math.floor(date.getTime() / 1000)}:R>)`;
+/** "Sat, 29 Aug 2026, 08:00 EEST (in an hour)": the server's clock, and how far off that is. */
+export function formatWhen(date: Date, timeZone: string): RichText {
+  return rich(`${localTime(date, timeZone)} (`, time(date, 'relative', timeZone), ')');
 }
 
 /** The status of one server's digest from everything that decides it: settings, reading list, today's claim. */
@@ -26,10 +28,10 @@ export function blockersText(blockers: Blocker[]): string {
 }
 
 /** The status in words: when and where the next digest posts, or each thing that stops it with its fix. */
-export function describeStatus(status: DigestStatus, settings: GuildSettings): string {
-  const where = settings.digest.channelId ? ` in <#${settings.digest.channelId}>` : '';
-  if (status.kind === 'due') return `now: ${status.day}'s digest is due and posts${where} within a minute`;
-  if (status.kind === 'next') return `${formatWhen(status.at, settings.digest.timeZone)}${where}`;
+export function describeStatus(status: DigestStatus, settings: GuildSettings): RichText {
+  const where = settings.digest.channelId ? rich(' in ', channel(settings.digest.channelId)) : '';
+  if (status.kind === 'due') return rich(`now: ${status.day}'s digest is due and posts`, where, ' within a minute');
+  if (status.kind === 'next') return rich(formatWhen(status.at, settings.digest.timeZone), where);
   return `none, because ${blockersText(status.blockers)}`;
 }
 

@@ -1,16 +1,17 @@
+import { clip } from '../reply/clip.ts';
 import { fileNameForLink, LIBRARY_FULL, MAX_UPLOAD_BYTES, MAX_UPLOADS_PER_SERVER, SUPPORTED } from '../library/library.ts';
 import { answer, invalid, privately, type Reply } from '../reply/reply.ts';
-import { clip, SUBCOMMAND, type Choice, type Command, type CommandContext } from './command.ts';
-import { requireModerator } from './config.ts';
-
+import { rich, user } from '../reply/rich-text.ts';
+import { SUBCOMMAND, type Choice, type Options } from './command.ts';
+import { actorOf, forModerators } from './moderator.ts';
+import type { ServerCommand, ServerContext } from './server-command.ts';
+import { bySubcommand } from './subcommands.ts';
 
 const LINK_RULE = 'A link must be the public http or https address of a web article, e.g. https://example.org/news/story.';
 
 /** The document's bytes and name: an attached file, or the web page a link leads to. */
-async function fetchInput(ctx: CommandContext, link?: string): Promise<{ name: string; bytes: Uint8Array; url?: string } | Reply> {
-  const file = ctx.attachments?.file;
-  const services = ctx.services;
-  if (!services) return invalid('This works in a Discord server.');
+async function fetchInput({ attachments, services }: ServerContext, link?: string): Promise<{ name: string; bytes: Uint8Array; url?: string } | Reply> {
+  const file = attachments?.file;
   if (file && link) return invalid('Give a file or a link, not both.');
   if (link) {
     const page = await services.fetchPage(link);
@@ -26,9 +27,8 @@ async function fetchInput(ctx: CommandContext, link?: string): Promise<{ name: s
   }
 }
 
-async function add(ctx: CommandContext, link?: string, title?: string, date?: string): Promise<Reply> {
+async function add(ctx: ServerContext, { url: link, title, date }: Options): Promise<Reply> {
   const { invoker, services } = ctx;
-  if (!invoker || !services) return invalid('This works in a Discord server.');
   // A full reading list is said before anything is downloaded (the library checks again as it adds).
   if ((await services.library.list(invoker.guildId)).length >= MAX_UPLOADS_PER_SERVER) return invalid(LIBRARY_FULL);
   const input = await fetchInput(ctx, link);
@@ -47,23 +47,19 @@ async function add(ctx: CommandContext, link?: string, title?: string, date?: st
   );
 }
 
-async function list(ctx: CommandContext): Promise<Reply> {
-  const { invoker, services } = ctx;
-  if (!invoker || !services) return invalid('This works in a Discord server.');
+async function list({ invoker, services }: ServerContext): Promise<Reply> {
   const settings = await services.settings.get(invoker.guildId);
   const disabled = new Set(settings.disabledDocuments);
   const uploads = await services.library.list(invoker.guildId);
   const items = [
     ...services.corpus.bundled().map((d) => ({ heading: d.title, text: `bundled · ${d.file} · ${disabled.has(d.id) ? 'off' : 'on'}` })),
-    ...uploads.map((u) => ({ heading: u.title, text: `${u.url ? 'linked' : 'uploaded'} by <@${u.addedBy}> · ${u.url ?? u.file} · ${u.published ?? 'undated'}` })),
+    ...uploads.map((u) => ({ heading: u.title, text: rich(`${u.url ? 'linked' : 'uploaded'} by `, user(u.addedBy), ` · ${u.url ?? u.file} · ${u.published ?? 'undated'}`) })),
   ];
   if (!items.length) return privately(answer('Reading list', [{ text: 'Empty. Add a file with /library add.' }]));
   return privately(answer('Reading list', items, `${items.length - disabled.size} of ${items.length} documents are read in this server.`));
 }
 
-async function remove(ctx: CommandContext, id: string): Promise<Reply> {
-  const { invoker, services } = ctx;
-  if (!invoker || !services) return invalid('This works in a Discord server.');
+async function remove({ invoker, services }: ServerContext, { document: id = '' }: Options): Promise<Reply> {
   const uploads = await services.library.list(invoker.guildId);
   const target = uploads.find((u) => u.id === id) ?? uploads.find((u) => u.title.toLowerCase() === id.toLowerCase() || u.file.toLowerCase() === id.toLowerCase());
   if (!target) return invalid(`This server has no upload called "${clip(id, 80)}". See /library list.`);
@@ -72,29 +68,29 @@ async function remove(ctx: CommandContext, id: string): Promise<Reply> {
   return privately(answer('Removed from the reading list', [{ heading: target.title, text: target.file }]));
 }
 
-async function toggle(ctx: CommandContext, idOrTitle: string, on: boolean): Promise<Reply> {
-  const { invoker, services } = ctx;
-  if (!invoker || !services) return invalid('This works in a Discord server.');
+/** `/library enable` and `/library disable`: whether this server reads a bundled document. */
+const toggle = (on: boolean) => async ({ invoker, services }: ServerContext, { document: idOrTitle = '' }: Options): Promise<Reply> => {
   const q = idOrTitle.trim().toLowerCase();
   const doc = services.corpus.bundled().find((d) => d.id.toLowerCase() === q || d.file.toLowerCase() === q || d.title.toLowerCase() === q);
   if (!doc) return invalid(`No bundled document is called "${clip(idOrTitle, 80)}". See /library list.`);
   await services.settings.update(
     invoker.guildId,
-    { id: invoker.userId, name: invoker.userName },
+    actorOf(invoker),
     `document ${doc.file}`,
     (s) => ({ ...s, disabledDocuments: on ? s.disabledDocuments.filter((d) => d !== doc.id) : [...new Set([...s.disabledDocuments, doc.id])] }),
     (s) => (s.disabledDocuments.includes(doc.id) ? 'off' : 'on'),
   );
   return privately(answer(on ? 'Document switched on' : 'Document switched off', [{ heading: doc.title, text: on ? 'Members’ questions read it again.' : 'Members’ questions no longer read it.' }]));
-}
+};
 
 const documentOption = (description: string) => ({ name: 'document', description, type: 'string' as const, required: true, autocomplete: true, maxLength: 200 });
 
-export const library: Command = {
+export const library: ServerCommand = {
   name: 'library',
   description: 'This server’s reading list (moderators)',
   options: [],
   moderatorOnly: true,
+  needsServer: true,
   subcommands: [
     {
       name: 'add',
@@ -111,19 +107,12 @@ export const library: Command = {
     { name: 'disable', description: 'Stop reading a bundled document in this server', options: [documentOption('A bundled document')] },
     { name: 'enable', description: 'Read a bundled document again', options: [documentOption('A bundled document')] },
   ],
-  async run(ctx, options) {
-    const denied = requireModerator(ctx);
-    if (denied) return denied;
-    const sub = options[SUBCOMMAND] ?? '';
-    if (sub === 'add') return add(ctx, options.url, options.title, options.date);
-    if (sub === 'list') return list(ctx);
-    if (sub === 'remove') return remove(ctx, options.document ?? '');
-    if (sub === 'disable' || sub === 'enable') return toggle(ctx, options.document ?? '', sub === 'enable');
-    return invalid('Use `/library add`, `/library list`, `/library remove`, `/library disable` or `/library enable`.');
-  },
-  async autocomplete(ctx, _option, value, options) {
-    const { invoker, services } = ctx;
-    if (!invoker || !services) return [];
+  run: forModerators(
+    bySubcommand({ add, list, remove, disable: toggle(false), enable: toggle(true) }, () =>
+      invalid('Use `/library add`, `/library list`, `/library remove`, `/library disable` or `/library enable`.'),
+    ),
+  ),
+  async autocomplete({ invoker, services }, _option, value, options) {
     const q = value.trim().toLowerCase();
     const match = (title: string, file: string) => !q || title.toLowerCase().includes(q) || file.toLowerCase().includes(q);
     let choices: Choice[];

@@ -1,8 +1,15 @@
 import { makeQuestion } from '../quiz/question.ts';
 import { questionReply, scoresReply, tooFewSpeakers } from '../quiz/quiz-replies.ts';
-import { invalid } from '../reply/reply.ts';
+import { invalid, type Reply } from '../reply/reply.ts';
 import { refusal } from './refusal.ts';
-import { documentChoices, documentOption, scopeOf, SUBCOMMAND, type Command } from './command.ts';
+import { documentChoices, documentOption, scopeOf, SUBCOMMAND, type Command, type CommandContext } from './command.ts';
+import { inServer } from './server-command.ts';
+
+/** Scores are kept per server; a question can be asked anywhere. */
+async function scores(ctx: CommandContext): Promise<Reply> {
+  if (!inServer(ctx)) return invalid('Quiz scores are kept per Discord server, so `/quiz scores` works in a server; the console belongs to none.');
+  return scoresReply(await ctx.services.quizzes.top(ctx.invoker.guildId));
+}
 
 export const quiz: Command = {
   name: 'quiz',
@@ -13,10 +20,8 @@ export const quiz: Command = {
     { name: 'scores', description: 'The top ten of this server', options: [] },
   ],
   async run(ctx, options) {
-    if (options[SUBCOMMAND] === 'scores') {
-      if (!ctx.invoker || !ctx.services) return invalid('Quiz scores are kept per Discord server, so `/quiz scores` works in a server; the console belongs to none.');
-      return scoresReply(await ctx.services.quizzes.top(ctx.invoker.guildId));
-    }
+    // `/quiz` alone (the console) asks a question.
+    if (options[SUBCOMMAND] === 'scores') return scores(ctx);
     const scope = scopeOf(ctx, options);
     const docs = ctx.query.checkDocument(scope);
     if (!docs.ok) return refusal(docs);

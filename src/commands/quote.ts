@@ -1,8 +1,9 @@
+import { clip } from '../reply/clip.ts';
 import type { QuoteKind } from '../corpus/types.ts';
 import { answer, countIntro, invalid, MAX_ITEMS } from '../reply/reply.ts';
 import { cite } from '../reply/cite.ts';
 import { refusal } from './refusal.ts';
-import { clip, documentChoices, documentOption, scopeOf, type Command } from './command.ts';
+import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
 const KINDS = ['direct', 'indirect', 'block'] as const;
 

@@ -1,9 +1,10 @@
+import { clip } from '../reply/clip.ts';
 import { locationOfRange } from '../corpus/locations.ts';
 import { SUMMARY_LENGTHS, type SummaryLength } from '../corpus/sections/summarise.ts';
 import { answer, invalid, type ReplyItem } from '../reply/reply.ts';
 import { cite } from '../reply/cite.ts';
 import { refusal } from './refusal.ts';
-import { clip, documentChoices, documentOption, scopeOf, type Command } from './command.ts';
+import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 
 const LENGTHS = Object.keys(SUMMARY_LENGTHS) as SummaryLength[];
 

@@ -1,9 +1,7 @@
-import type { Citation, Reply } from '../reply/reply.ts';
-
-export function formatCitation(c: Citation): string {
-  const lines = c.endLine !== undefined ? `lines ${c.line}–${c.endLine}` : `line ${c.line}`;
-  return `${c.file}${c.location ? `, ${c.location}` : ''}, ${lines}${c.date ? `, ${c.date}` : ''}`;
-}
+import { formatCitation } from '../reply/format-citation.ts';
+import type { Reply } from '../reply/reply.ts';
+import type { RichText } from '../reply/rich-text.ts';
+import { consoleText, type ConsoleView } from './draw-spans.ts';
 
 /**
  * How bold text (`**word**`: search matches, suggested names) is drawn: in bold on a terminal, as the Markdown
@@ -18,13 +16,14 @@ const bold = (text: string, style: TextStyle) => (style === 'terminal' ? text.re
 export const styleFor = (stream: NodeJS.WritableStream): TextStyle => ((stream as { isTTY?: boolean }).isTTY ? 'terminal' : 'plain');
 
 /** A reply as text for the terminal: the same content the Discord embed shows. */
-export function renderText(reply: Reply, style: TextStyle = 'plain'): string {
+export function renderText(reply: Reply, style: TextStyle = 'plain', view: ConsoleView = {}): string {
+  const text = (t: RichText) => consoleText(t, view);
   const out: string[] = [reply.title, '='.repeat(Math.min(reply.title.length, 72))];
-  if (reply.intro) out.push(bold(reply.intro, style));
+  if (reply.intro) out.push(bold(text(reply.intro), style));
   for (const item of reply.items) {
     out.push('');
-    if (item.heading) out.push(`${item.heading}`);
-    out.push(`  ${bold(item.text, style)}`);
+    if (item.heading) out.push(text(item.heading));
+    out.push(`  ${bold(text(item.text), style)}`);
     if (item.citation) out.push(`  — ${formatCitation(item.citation)}`);
   }
   if (reply.quiz) {

@@ -1,4 +1,5 @@
 import type { Command, CommandContext } from '../commands/command.ts';
+import { inServer, needsServer, runCommand } from '../commands/server-command.ts';
 import { invalid, type Reply } from '../reply/reply.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 
@@ -18,7 +19,8 @@ export function serverOnly(command: Command): Reply {
 /** One typed command line to a reply: what the console and `npm run ask` do. */
 export async function runLine(ctx: CommandContext, line: string): Promise<Reply> {
   const parsed = parseCommandLine(line);
-  if (parsed.command?.moderatorOnly && !ctx.invoker) return serverOnly(parsed.command);
+  // Before the line's mistakes: whatever follows /config, the console is no server.
+  if (parsed.command && needsServer(parsed.command) && !inServer(ctx)) return serverOnly(parsed.command);
   if (!parsed.ok) return invalid(parsed.message);
-  return parsed.command.run(ctx, parsed.options);
+  return runCommand(parsed.command, ctx, parsed.options);
 }

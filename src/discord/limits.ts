@@ -14,11 +14,3 @@ export const LIMITS = {
   customId: 100,
 } as const;
 
-/** Cuts at a word boundary and says so; never mid-word without a mark. */
-export function shorten(text: string, max: number, note = '…'): { text: string; shortened: boolean } {
-  if (text.length <= max) return { text, shortened: false };
-  const room = max - note.length;
-  const cut = text.slice(0, room);
-  const space = cut.lastIndexOf(' ');
-  return { text: `${space > room * 0.6 ? cut.slice(0, space) : cut}${note}`, shortened: true };
-}

@@ -1,8 +1,9 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-// eslint-disable-next-line no-restricted-syntax -- until r16-reply gives the Discord renderer its own citation (the two renderers stay apart)
-import { formatCitation } from '../console/render-text.ts';
+import { clip } from '../reply/clip.ts';
+import { formatCitation } from '../reply/format-citation.ts';
 import type { Reply, ReplyItem } from '../reply/reply.ts';
-import { LIMITS, shorten } from './limits.ts';
+import { discordText } from './draw-spans.ts';
+import { LIMITS } from './limits.ts';
 
 /** One page's share of the description: well under the 4,096 limit so title and footer fit the 6,000 total. */
 const PAGE_BUDGET = 3400;
@@ -15,12 +16,12 @@ const ITEM_MAX = 1800;
 const COLOURS = { answer: 0x3b6ea5, 'not-found': 0xc28b2c, invalid: 0xb04a4a } as const;
 
 function itemText(item: ReplyItem): string {
-  const body = shorten(item.text, ITEM_MAX, ` … (shortened${item.citation ? `; the full text is at line ${item.citation.line}` : ''})`).text;
+  const body = clip(discordText(item.text), ITEM_MAX, ` … (shortened${item.citation ? `; the full text is at line ${item.citation.line}` : ''})`);
   const quoted = body
     .split('\n')
     .map((l) => `> ${l}`)
     .join('\n');
-  return [item.heading ? `**${item.heading}**` : null, quoted, item.citation ? `— ${formatCitation(item.citation)}` : null].filter(Boolean).join('\n');
+  return [item.heading ? `**${discordText(item.heading)}**` : null, quoted, item.citation ? `— ${formatCitation(item.citation)}` : null].filter(Boolean).join('\n');
 }
 
 /** Splits a reply's items into pages that each respect Discord's embed limits. */
@@ -46,11 +47,11 @@ export function paginate(reply: Reply): string[][] {
 /** The embed for one page of a reply. */
 export function renderEmbed(reply: Reply, pages: string[][], index: number): APIEmbed {
   const page = pages[index] ?? [];
-  const intro = reply.intro ? shorten(reply.intro, 1000).text : '';
+  const intro = reply.intro ? clip(discordText(reply.intro), 1000) : '';
   const description = [index === 0 || !intro ? intro : '', ...page].filter(Boolean).join('\n\n');
   const embed: APIEmbed = {
-    title: shorten(reply.title, LIMITS.embedTitle).text,
-    description: shorten(description || '—', LIMITS.embedDescription).text,
+    title: clip(reply.title, LIMITS.embedTitle),
+    description: clip(description || '—', LIMITS.embedDescription),
     color: COLOURS[reply.kind],
   };
   if (pages.length > 1) embed.footer = { text: `Page ${index + 1} of ${pages.length}` };

@@ -12,10 +12,11 @@ import {
 import type Keyv from 'keyv';
 import type { Where } from './where.ts';
 import { SUBCOMMAND, type Attachment, type Command, type CommandContext, type Options } from '../commands/command.ts';
+import { autocompleteCommand, runCommand } from '../commands/server-command.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { BotMetrics, CommandOutcome } from '../logging/metrics.ts';
 import { Cooldown, cooldownMessage } from './cooldown.ts';
-import { invalid, type Reply } from '../reply/reply.ts';
+import type { Reply } from '../reply/reply.ts';
 import { LIMITS } from './limits.ts';
 import { decodePageState } from './page-state.ts';
 import { isQuizButton, pressQuiz } from './quiz-press.ts';
@@ -98,7 +99,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
     const deferred = !deps.ready() || !!command.slow?.(options) || !!command.subcommands?.some((s) => s.options.some((o) => o.type === 'attachment'));
     if (deferred) await interaction.deferReply(command.moderatorOnly ? { flags: MessageFlags.Ephemeral } : {});
     const { ctx, ephemeral } = await deps.context(whereOf(interaction));
-    const reply = visible(await command.run(ctx, options), ephemeral);
+    const reply = visible(await runCommand(command, ctx, options), ephemeral);
     note(interaction, reply);
     const { payload } = await messageFor(reply, command.name, options, 0, deps.store);
     if (!deferred) {
@@ -123,7 +124,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       return;
     }
     const { ctx } = await deps.context(whereOf(interaction));
-    const choices = await command.autocomplete(ctx, focused.name, String(focused.value), optionsOf(interaction.options.data));
+    const choices = await autocompleteCommand(command, ctx, focused.name, String(focused.value), optionsOf(interaction.options.data));
     await interaction.respond(
       choices.slice(0, LIMITS.choices).map((c) => ({ name: c.name.slice(0, LIMITS.choiceName), value: c.value.slice(0, LIMITS.choiceValue) })),
     );
@@ -158,7 +159,7 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
     }
     if (!deps.ready()) await interaction.deferUpdate();
     const { ctx, ephemeral } = await deps.context(whereOf(interaction));
-    const reply = visible(await command.run(ctx, options), ephemeral);
+    const reply = visible(await runCommand(command, ctx, options), ephemeral);
     note(interaction, reply);
     const { payload, pages } = await messageFor(reply, name, options, page, deps.store);
     if (page >= pages) {
@@ -191,9 +192,9 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       const ref = randomBytes(4).toString('hex');
       deps.logger.error({ err: error, ref, interaction: interaction.isButton() ? interaction.customId : name, guild: interaction.guildId }, 'interaction failed');
       if (!interaction.isRepliable()) return;
-      const message = invalid(`Something went wrong on my side (reference \`${ref}\`). Please try again; if it keeps happening, give the moderators this reference.`);
+      const message = `Something went wrong on my side (reference \`${ref}\`). Please try again; if it keeps happening, give the moderators this reference.`;
       try {
-        const body = { content: message.intro ?? '', flags: MessageFlags.Ephemeral as const, allowedMentions: NO_PINGS };
+        const body = { content: message, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_PINGS };
         if (interaction.deferred || interaction.replied) await interaction.followUp(body);
         else await interaction.reply(body);
       } catch (second) {

@@ -1,8 +1,8 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type Keyv from 'keyv';
 import type { Options } from '../commands/command.ts';
+import { clip } from '../reply/clip.ts';
 import type { QuizPart, Reply } from '../reply/reply.ts';
-import { shorten } from './limits.ts';
 import { encodePageState } from './page-state.ts';
 import { paginate, renderEmbed } from './render.ts';
 
@@ -31,7 +31,7 @@ export function quizButtons(quiz: QuizPart): APIActionRowComponent<APIButtonComp
       components: quiz.question.choices.map(({ name }, i) => ({
         type: ComponentType.Button,
         style: quiz.revealed && i === quiz.question.answer ? ButtonStyle.Success : quiz.revealed ? ButtonStyle.Secondary : ButtonStyle.Primary,
-        label: `${quiz.revealed && i === quiz.question.answer ? '✓ ' : ''}${shorten(name, BUTTON_LABEL).text}`,
+        label: `${quiz.revealed && i === quiz.question.answer ? '✓ ' : ''}${clip(name, BUTTON_LABEL)}`,
         custom_id: quiz.id ? quizButtonId(quiz.id, i) : `noop:quiz:${i}`,
         disabled: quiz.revealed || !quiz.id,
       })),

@@ -1,4 +1,5 @@
 // What a command answers, before anyone draws it: no Discord types, so the console and tests see the same thing.
+import type { RichText } from './rich-text.ts';
 
 export interface Citation {
   documentId: string;
@@ -14,8 +15,8 @@ export interface Citation {
 
 export interface ReplyItem {
   /** A short heading (a speaker, a date, a section label). */
-  heading?: string;
-  text: string;
+  heading?: RichText;
+  text: RichText;
   citation?: Citation;
 }
 
@@ -61,7 +62,7 @@ export interface Reply {
   kind: ReplyKind;
   title: string;
   /** One line above the items ("3 quotes from Alexander Stubb"). */
-  intro?: string;
+  intro?: RichText;
   items: ReplyItem[];
   /** "Did you mean …?" choices. */
   suggestions?: string[];
@@ -84,7 +85,7 @@ export function countIntro(total: number, noun: string, narrow: string, shownAs 
   return total > MAX_ITEMS ? `${count}; ${shownAs} ${MAX_ITEMS} are shown${narrow ? `: ${narrow}` : ''}.` : `${count}.`;
 }
 
-export const answer = (title: string, items: ReplyItem[], intro?: string): Reply => ({ kind: 'answer', title, items, ephemeral: false, ...(intro ? { intro } : {}) });
+export const answer = (title: string, items: ReplyItem[], intro?: RichText): Reply => ({ kind: 'answer', title, items, ephemeral: false, ...(intro ? { intro } : {}) });
 
 export const notFound = (message: string, suggestions: string[] = []): Reply => ({
   kind: 'not-found',
@@ -95,7 +96,7 @@ export const notFound = (message: string, suggestions: string[] = []): Reply => 
   ephemeral: true,
 });
 
-export const invalid = (message: string): Reply => ({ kind: 'invalid', title: 'Check that option', intro: message, items: [], ephemeral: true });
+export const invalid = (message: RichText): Reply => ({ kind: 'invalid', title: 'Check that option', intro: message, items: [], ephemeral: true });
 
 /** Moderator answers are private: settings and the reading list are nobody else's business. */
 export const privately = (reply: Reply): Reply => ({ ...reply, ephemeral: true });

@@ -1,4 +1,5 @@
 import type { OptionSpec } from '../reply/option-spec.ts';
+import { channel, role, type RichText } from '../reply/rich-text.ts';
 import { defaultSettings, DIGEST_STATES, isTimeZone, WEEKDAYS, type DigestState, type GuildSettings, type Weekday } from './schema.ts';
 
 export type Parsed = { ok: true; apply: (s: GuildSettings) => GuildSettings } | { ok: false; message: string };
@@ -9,7 +10,8 @@ export interface SettingDefinition {
   description: string;
   option: OptionSpec;
   parse(raw: string): Parsed;
-  show(s: GuildSettings): string;
+  /** The value as a reply shows it (channels and roles as typed parts, for each renderer to name). */
+  show(s: GuildSettings): RichText;
   reset(s: GuildSettings, defaults: GuildSettings): GuildSettings;
 }
 
@@ -41,8 +43,8 @@ export function parseWeekdays(raw: string): Weekday[] | null {
 
 const CONTENT_PARTS = { quote: 'quote', 'on-this-day': 'onThisDay', section: 'section', quiz: 'quiz' } as const;
 
-const channelMention = (id: string | null) => (id ? `<#${id}>` : 'not set');
-const roleMention = (id: string | null) => (id ? `<@&${id}>` : 'none (Manage Server only)');
+const channelMention = (id: string | null): RichText => (id ? [channel(id)] : 'not set');
+const roleMention = (id: string | null): RichText => (id ? [role(id)] : 'none (Manage Server only)');
 const ok = (apply: (s: GuildSettings) => GuildSettings): Parsed => ({ ok: true, apply });
 const bad = (message: string): Parsed => ({ ok: false, message });
 /** A Discord id: 17 to 20 digits, no leading zero, within 64 bits (a longer run of digits is no id). */

@@ -1,4 +1,5 @@
 import type Keyv from 'keyv';
+import { sameText, type RichText } from '../reply/rich-text.ts';
 import { KeyedQueue } from '../store/keyed-queue.ts';
 import { migrate } from './migrations.ts';
 import { defaultSettings, GuildSettingsSchema, type GuildSettings } from './schema.ts';
@@ -8,8 +9,9 @@ export interface Change {
   userId: string;
   userName: string;
   setting: string;
-  old: string;
-  new: string;
+  /** Values as `show` gave them (older records hold plain strings). */
+  old: RichText;
+  new: RichText;
 }
 
 const HISTORY_LIMIT = 50;
@@ -45,7 +47,7 @@ export class SettingsStore {
     actor: { id: string; name: string },
     setting: string,
     change: (current: GuildSettings) => GuildSettings,
-    show: (s: GuildSettings) => string,
+    show: (s: GuildSettings) => RichText,
   ): Promise<GuildSettings> {
     return this.queue.run(guildId, async () => {
       const current = await this.get(guildId);
@@ -53,7 +55,7 @@ export class SettingsStore {
       const before = show(current);
       const after = show(next);
       await this.store.set(`settings:${guildId}`, next);
-      if (before !== after) {
+      if (!sameText(before, after)) {
         const history = ((await this.store.get(`history:${guildId}`)) as Change[] | undefined) ?? [];
         history.unshift({ at: new Date().toISOString(), userId: actor.id, userName: actor.name, setting, old: before, new: after });
         await this.store.set(`history:${guildId}`, history.slice(0, HISTORY_LIMIT));

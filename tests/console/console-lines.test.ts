@@ -6,6 +6,7 @@ import { renderText } from '../../src/console/render-text.ts';
 import { runLine } from '../../src/console/run-line.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
+import { consoleText } from '../../src/console/draw-spans.ts';
 
 let ctx: CommandContext;
 beforeAll(async () => {
@@ -62,7 +63,7 @@ describe('moderator commands in the console', () => {
 describe('/help', () => {
   it('gives examples that can be copied as they are, and says where moderator commands work', async () => {
     const reply = await runLine(ctx, '/help');
-    const examples = reply.items.map((i) => /`([^`]+)`$/.exec(i.text)?.[1]);
+    const examples = reply.items.map((i) => /`([^`]+)`$/.exec(consoleText(i.text))?.[1]);
     expect(examples.every((e) => e && !e.includes('('))).toBe(true);
     expect(reply.items.find((i) => i.heading === '/config')?.text).toBe('Lectern’s settings for this server (moderators). In a Discord server: `/config show`');
     // Every example of a command the console answers is an answer there, as it reads.

@@ -3,6 +3,7 @@ import { composeDigest, type RotationState } from '../../src/digest/compose.ts';
 import { buildIndex } from '../../src/corpus/index/build-index.ts';
 import { parseDocument } from '../../src/corpus/load/load-file.ts';
 import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
+import { consoleText } from '../../src/console/draw-spans.ts';
 
 const ARTICLE = `May 2, 2024
 Title: Harbour notes
@@ -29,7 +30,7 @@ describe('composing a digest', () => {
     const shown: string[] = [];
     for (let day = 0; day < 6; day++) {
       const d = composeDigest({ query, documents: docs(), content: { quote: true, onThisDay: false, section: false }, localDate: `2025-01-0${day + 1}`, state });
-      shown.push(d.reply.items[0]?.text ?? '');
+      shown.push(consoleText(d.reply.items[0]?.text ?? ''));
       state = d.state;
     }
     const direct = ['“We will rebuild the pier,”', '“The water is rising,”', '“Nobody saw it coming,”'];
@@ -54,7 +55,7 @@ describe('composing a digest', () => {
 
   it('follows the content setting and cites every part', () => {
     const d = composeDigest({ query, documents: docs(), content: all, localDate: '2026-06-01', state: { quotes: [], sections: [] } });
-    expect(d.reply.items.map((i) => i.heading?.split(' — ')[0])).toEqual(['Quote of the day', 'On this day', 'Section spotlight']);
+    expect(d.reply.items.map((i) => consoleText(i.heading ?? '').split(' — ')[0])).toEqual(['Quote of the day', 'On this day', 'Section spotlight']);
     expect(d.reply.items.every((i) => i.citation?.file === 'harbour.txt')).toBe(true);
     const none = composeDigest({ query, documents: new Set(), content: all, localDate: '2026-06-01', state: { quotes: [], sections: [] } });
     expect(none.empty).toBe(true);

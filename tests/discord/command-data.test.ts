@@ -7,7 +7,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import type { Command, OptionSpec } from '../../src/commands/command.ts';
+import type { Command } from '../../src/commands/command.ts';
+import type { OptionSpec } from '../../src/reply/option-spec.ts';
 import { COMMANDS, findCommand } from '../../src/commands/index.ts';
 import { commandData, commandsHash } from '../../src/discord/command-data.ts';
 

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Keyv from 'keyv';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { commandData, commandsHash } from '../../src/discord/command-data.ts';
-import { shorten } from '../../src/discord/limits.ts';
 import { decodePageState, encodePageState } from '../../src/discord/page-state.ts';
 import { embedSize, paginate, renderEmbed } from '../../src/discord/render.ts';
 import { messageFor } from '../../src/discord/send.ts';
 import { answer, notFound, type ReplyItem } from '../../src/reply/reply.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { clip } from '../../src/reply/clip.ts';
 
 let store: Keyv;
 beforeAll(async () => {
@@ -47,8 +47,8 @@ describe('rendering replies for Discord', () => {
   });
 
   it('cuts text at a word boundary and marks the cut', () => {
-    expect(shorten('alpha beta gamma delta', 12)).toEqual({ text: 'alpha beta…', shortened: true });
-    expect(shorten('short', 12)).toEqual({ text: 'short', shortened: false });
+    expect(clip('alpha beta gamma delta', 12)).toBe('alpha beta…');
+    expect(clip('short', 12)).toBe('short');
   });
 
   it('sends page buttons that carry their state, never pings, and hides not-found replies', async () => {

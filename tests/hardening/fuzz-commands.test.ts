@@ -22,6 +22,7 @@ import { SqliteClaims } from '../../src/digest/claims-sqlite.ts';
 import { digestService } from '../../src/digest/service.ts';
 import { type RunningBot } from '../../src/discord/bot.ts';
 import { decodePageState } from '../../src/discord/page-state.ts';
+import { discordText } from '../../src/discord/draw-spans.ts';
 import { messageFor, type MessagePayload } from '../../src/discord/send.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import type { Reply } from '../../src/reply/reply.ts';
@@ -45,6 +46,7 @@ import {
   PROTO_KEYS,
   type AttachmentSpec,
 } from './arbitraries.ts';
+import { autocompleteCommand, runCommand } from '../../src/commands/server-command.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250904);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -154,7 +156,7 @@ function mustRefuse(command: Command, options: Options): string | null {
 
 type Role = 'manager' | 'role-moderator' | 'member' | 'console';
 
-describe('hostile options through contextFor → command.run → messageFor', { timeout: 60_000 }, () => {
+describe('hostile options through contextFor → runCommand → messageFor', { timeout: 60_000 }, () => {
   // Thousands of small writes: on a RAM disk when there is one (the store is not what is under test here).
   const tmp = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'lectern-fuzz-'));
   let store: Keyv;
@@ -251,7 +253,7 @@ describe('hostile options through contextFor → command.run → messageFor', { 
     let reply: Reply;
     try {
       const { ctx } = await contextFor(app, where);
-      reply = await command.run(ctx, options);
+      reply = await runCommand(command, ctx, options);
     } catch (error) {
       throw new Error(`${context} threw: ${(error as Error).stack}`, { cause: error });
     }
@@ -287,7 +289,7 @@ describe('hostile options through contextFor → command.run → messageFor', { 
       expect(reply.ephemeral, context).toBe(true);
       expect(payload.flags, context).toBe(EPHEMERAL);
       const description = payload.embeds[0]?.description ?? '';
-      if (!description.includes(reply.intro ?? '')) throw new Error(`${context}: the ${reply.kind} explanation was cut: ${show(reply.intro)}`);
+      if (!description.includes(discordText(reply.intro ?? ''))) throw new Error(`${context}: the ${reply.kind} explanation was cut: ${show(reply.intro)}`);
     }
     if (reply.kind === 'invalid' && !GUIDANCE.test(textOf(payload as Payloadish))) throw new Error(`${context}: invalid reply without the accepted form: ${show(reply.intro)}`);
     if (command.moderatorOnly && (role === 'member' || role === 'console')) expect(reply.kind, context).toBe('invalid');
@@ -343,7 +345,7 @@ describe('hostile options through contextFor → command.run → messageFor', { 
         const context = `/${command.name} autocomplete ${option}=${show(value)} as ${role}`;
         let choices;
         try {
-          choices = await command.autocomplete!(ctx, option, value, options);
+          choices = await autocompleteCommand(command, ctx, option, value, options);
         } catch (error) {
           throw new Error(`${context} threw: ${(error as Error).stack}`, { cause: error });
         }

@@ -13,6 +13,7 @@ import { safeFileName } from '../../src/library/library.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
 import { DiscordStandIn } from '../support/discord-standin.ts';
+import { runCommand } from '../../src/commands/server-command.ts';
 
 const A = '100000000000000001';
 const B = '100000000000000002';
@@ -27,7 +28,7 @@ const member = (guildId: string, roleIds: string[] = []): Where => ({ guildId, u
 
 async function run(command: typeof library, where: Where, sub: string, options: Options = {}) {
   const { ctx } = await contextFor(app, where);
-  return command.run(ctx, { ...options, [SUBCOMMAND]: sub });
+  return runCommand(command, ctx, { ...options, [SUBCOMMAND]: sub });
 }
 
 async function upload(where: Where, name: string, content: string | Uint8Array, extra: Options = {}) {

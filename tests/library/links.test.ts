@@ -13,6 +13,7 @@ import { CorpusQuery } from '../../src/corpus/query/corpus-query.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { startArticleServer, type ArticleServer } from '../support/article-server.ts';
 import { bundledIndex } from '../support/bundled-index.ts';
+import { runCommand } from '../../src/commands/server-command.ts';
 
 const GUILD = '100000000000000009';
 const moderator: Where = { guildId: GUILD, userId: '200000000000000001', userName: 'mod', canManageGuild: true, roleIds: [] };
@@ -78,7 +79,7 @@ describe('fetching a link', () => {
 });
 
 describe('/library add url:', () => {
-  const add = async (url: string) => (await library.run((await contextFor(app, moderator)).ctx, { url, [SUBCOMMAND]: 'add' }));
+  const add = async (url: string) => (await runCommand(library, (await contextFor(app, moderator)).ctx, { url, [SUBCOMMAND]: 'add' }));
 
   it('adds the article only: its title without the site name, its byline and date, the address as its source', async () => {
     const reply = await add(`${server.base}/moved`);
@@ -123,7 +124,7 @@ describe('/library add url:', () => {
       expect(added.ok).toBe(true);
     }
     const asked = server.requests.length;
-    const reply = await library.run((await contextFor(app, { ...moderator, guildId: full })).ctx, { url: `${server.base}/article`, [SUBCOMMAND]: 'add' });
+    const reply = await runCommand(library, (await contextFor(app, { ...moderator, guildId: full })).ctx, { url: `${server.base}/article`, [SUBCOMMAND]: 'add' });
     expect(reply.intro).toBe('This server already has 50 uploads; remove one first.');
     expect(server.requests.length).toBe(asked);
   });

@@ -17,6 +17,7 @@ import { startArticleServer, type ArticleServer } from '../support/article-serve
 import { bundledIndex } from '../support/bundled-index.ts';
 import { DiscordStandIn } from '../support/discord-standin.ts';
 import { makeDocx, makeEpub, makePdf } from '../support/make-documents.ts';
+import { runCommand } from '../../src/commands/server-command.ts';
 
 const GUILD = '100000000000000007';
 const moderator: Where = { guildId: GUILD, userId: '200000000000000001', userName: 'mod', canManageGuild: true, roleIds: [] };
@@ -31,7 +32,7 @@ const links = (address: string) => fetchPage(address, { allowLoopbackForTestsOnl
 async function upload(name: string, bytes: Uint8Array, extra: Options = {}) {
   const a = standin.hostAttachment(name, bytes, 'application/octet-stream');
   const { ctx } = await contextFor(app, { ...moderator, attachments: { file: { url: a.url, name, size: bytes.length } } });
-  return library.run(ctx, { ...extra, [SUBCOMMAND]: 'add' });
+  return runCommand(library, ctx, { ...extra, [SUBCOMMAND]: 'add' });
 }
 
 beforeAll(async () => {
@@ -69,7 +70,7 @@ describe('/library add with a PDF, an EPUB, a Word file and a link', () => {
       const reply = await upload(name, bytes);
       expect(reply.kind, `${name}: ${JSON.stringify(reply)}`).toBe('answer');
     }
-    expect((await library.run((await contextFor(app, moderator)).ctx, { url: `${server.base}/article`, [SUBCOMMAND]: 'add' })).kind).toBe('answer');
+    expect((await runCommand(library, (await contextFor(app, moderator)).ctx, { url: `${server.base}/article`, [SUBCOMMAND]: 'add' })).kind).toBe('answer');
 
     const ask = async (a: App) => {
       const { ctx } = await contextFor(a, member);
