@@ -68,7 +68,7 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     state = { ...state, quotes: picked.shown };
     if (picked.item) {
       const { q, d } = picked.item;
-      const speaker = input.query.index.speakers.find((s) => s.id === q.speakerId)?.name ?? q.speakerId;
+      const speaker = input.query.speaker(q.speakerId)?.name ?? q.speakerId;
       items.push({ heading: `Quote of the day — ${speaker}`, text: q.kind === 'direct' ? `“${q.text}”` : q.text, citation: cite(documentRef(d), q.line) });
     }
   }
