@@ -1,4 +1,4 @@
-import { lowerBound } from '../search/lower-bound.ts';
+import { lowerBound } from '../text/lower-bound.ts';
 import type { DatedEvent, DocumentAnalysis } from '../types.ts';
 import { documentRef } from './document-lookup.ts';
 import type { EventHit } from './event-table.ts';

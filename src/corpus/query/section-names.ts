@@ -1,4 +1,4 @@
-import { lowerBound } from '../search/lower-bound.ts';
+import { lowerBound } from '../text/lower-bound.ts';
 
 /** What a name lookup needs of a section: its label and keywords, lower-cased. */
 export interface NamedSection {

@@ -1,5 +1,5 @@
 import { boundedDistance } from './edit-distance.ts';
-import { lowerBound } from './lower-bound.ts';
+import { lowerBound } from '../text/lower-bound.ts';
 
 /** What expanding a query word needs of the index's vocabulary. */
 export interface Vocabulary {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lowerBound } from '../../../src/corpus/search/lower-bound.ts';
+import { lowerBound } from '../../../src/corpus/text/lower-bound.ts';
 
 describe('lowerBound', () => {
   it('finds the first position not below the key, as a scan from the start would', () => {
