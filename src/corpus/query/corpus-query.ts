@@ -115,7 +115,7 @@ export class CorpusQuery {
   }
 
   /** Up to `limit` day-dated events of the first month-day (MM-DD) on or after the asked one that has any. */
-  anniversaries(monthDay: string, scope: Scope = {}, limit = 3): { exact: boolean; hits: EventHit[] } {
+  anniversaries(monthDay: string, scope: Scope, limit: number): { exact: boolean; hits: EventHit[] } {
     return this.views.anniversaries.on(monthDay, this.views.scopes.test(scope), limit);
   }
 
