@@ -59,10 +59,7 @@ export class CorpusQuery {
    */
   prepare(): void {
     this.sentences.index();
-    void this.views.table;
-    void this.views.sections;
-    void this.views.quotes;
-    this.views.names.prepare();
+    this.views.prepare();
   }
 
   /** The documents in scope, in index order (a named document: the ones its name matches). */

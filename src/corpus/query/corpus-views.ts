@@ -52,4 +52,12 @@ export class CorpusViews {
   get sections(): Sections {
     return (this.sectionView ??= new Sections(this.docs.all, this.lookup, this.scopes, (id) => this.docs.get(id)));
   }
+
+  /** Builds the lookups the first questions would otherwise build on the way to their answer. */
+  prepare(): void {
+    void this.table;
+    void this.sections;
+    void this.quotes;
+    this.names.prepare();
+  }
 }
