@@ -21,7 +21,7 @@ const DISCORD_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export async function measurePicture(query: CorpusQuery, runs: number): Promise<PictureResult> {
   const found = query.timeline({ limit: 300 });
-  if (!found.ok) throw new Error(found.message);
+  if (!found.ok) throw new Error(`no timeline: ${found.reason.kind}`);
   const events = found.value.hits.map((h) => ({ date: h.event.date, granularity: h.event.granularity, text: h.event.text, document: h.document.title }));
   const draw = async () => {
     const t = performance.now();

@@ -24,7 +24,7 @@ const useConsole = !token || process.argv.includes('--console');
 const started = performance.now();
 const indexing = openIndex(config.CORPUS_DIR, config.INDEX_CACHE_DIR, { quiet: !useConsole, ...(config.INDEX_THREADS ? { threads: config.INDEX_THREADS } : {}) }).then(
   ({ query, fromCache }) => {
-    const docs = query.index.documents.length;
+    const docs = query.documents().length;
     const message = `Index ${fromCache ? 'loaded from cache' : 'built'}: ${docs} document${docs === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms.`;
     return { query, message };
   },

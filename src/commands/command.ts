@@ -67,6 +67,9 @@ export interface Choice {
   value: string;
 }
 
+/** Discord shows at most this many autocomplete choices. */
+export const MAX_CHOICES = 25;
+
 export interface Command {
   name: string;
   description: string;

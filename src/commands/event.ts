@@ -1,6 +1,6 @@
-import { describeAskedDate, describeDateQuery } from '../corpus/query/date-query.ts';
 import { answer, countIntro, MAX_ITEMS, notFound } from '../reply/reply.ts';
 import { cite } from '../reply/cite.ts';
+import { describeAskedDate, describeDateQuery } from './date-words.ts';
 import { refusal } from './refusal.ts';
 import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
 

@@ -3,7 +3,7 @@ import type { QuoteKind } from '../corpus/types.ts';
 import { answer, countIntro, invalid, MAX_ITEMS } from '../reply/reply.ts';
 import { cite } from '../reply/cite.ts';
 import { refusal } from './refusal.ts';
-import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
+import { documentChoices, documentOption, MAX_CHOICES, scopeOf, type Command } from './command.ts';
 
 const KINDS = ['direct', 'indirect', 'block'] as const;
 
@@ -38,6 +38,6 @@ export const quote: Command = {
   },
   autocomplete(ctx, option, value, options) {
     if (option === 'document') return documentChoices(ctx, value);
-    return ctx.query.suggestSpeakers(value, scopeOf(ctx, options)).map((s) => ({ name: clip(`${s.name}${s.roles[0] ? ` — ${s.roles[0]}` : ''}`, 100), value: s.name.slice(0, 100) }));
+    return ctx.query.suggestSpeakers(value, scopeOf(ctx, options), MAX_CHOICES).map((s) => ({ name: clip(`${s.name}${s.roles[0] ? ` — ${s.roles[0]}` : ''}`, 100), value: s.name.slice(0, 100) }));
   },
 };

@@ -4,7 +4,7 @@ import { SUMMARY_LENGTHS, type SummaryLength } from '../corpus/sections/summaris
 import { answer, invalid, type ReplyItem } from '../reply/reply.ts';
 import { cite } from '../reply/cite.ts';
 import { refusal } from './refusal.ts';
-import { documentChoices, documentOption, scopeOf, type Command } from './command.ts';
+import { documentChoices, documentOption, MAX_CHOICES, scopeOf, type Command } from './command.ts';
 
 const LENGTHS = Object.keys(SUMMARY_LENGTHS) as SummaryLength[];
 
@@ -26,7 +26,7 @@ export const summary: Command = {
     const sentences = ctx.query.sentenceTexts(document.id, section.summaries[length]);
     const [first, last] = section.lines;
     const inSection = (line: number) => line >= first && line <= last;
-    const speakers = [...new Set((doc?.quotes ?? []).filter((q) => inSection(q.line)).map((q) => ctx.query.index.speakers.find((s) => s.id === q.speakerId)?.name ?? q.speakerId))];
+    const speakers = [...new Set((doc?.quotes ?? []).filter((q) => inSection(q.line)).map((q) => ctx.query.speaker(q.speakerId)?.name ?? q.speakerId))];
     const dates = [...new Set((doc?.events ?? []).filter((e) => inSection(e.line)).map((e) => e.date))].sort();
     const items: ReplyItem[] = sentences.map((s) => ({ text: s.text, citation: cite(document, s.line) }));
     if (speakers.length) items.push({ heading: 'Speakers', text: speakers.join(', ') });
@@ -36,7 +36,7 @@ export const summary: Command = {
   },
   autocomplete(ctx, option, value, options) {
     if (option === 'document') return documentChoices(ctx, value);
-    return ctx.query.suggestSections(value, scopeOf(ctx, options)).map((h) => ({
+    return ctx.query.suggestSections(value, scopeOf(ctx, options), MAX_CHOICES).map((h) => ({
       name: clip(`${h.section.label} — ${h.document.title}`, 100),
       value: `${h.document.id}#${h.index}`.slice(0, 100),
     }));

@@ -1,17 +1,12 @@
+import { lowerBound } from './text/lower-bound.ts';
 import type { LocationStart } from './types.ts';
 
 /** Where a reader finds a line in the original (a page, a chapter); undefined for text sources. */
 export function locationAt(locations: readonly LocationStart[] | undefined, line: number): string | undefined {
   if (!locations?.length) return undefined;
-  let lo = 0;
-  let hi = locations.length - 1;
   if ((locations[0]?.line ?? 1) > line) return locations[0]?.location;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((locations[mid]?.line ?? 0) <= line) lo = mid;
-    else hi = mid - 1;
-  }
-  return locations[lo]?.location;
+  // The last location starting on or before the line.
+  return locations[lowerBound(locations.length, (i) => (locations[i]?.line ?? 0) <= line) - 1]?.location;
 }
 
 const PAGE = /^p\. (\S+)$/;

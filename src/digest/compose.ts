@@ -32,6 +32,9 @@ export interface ComposedDigest {
 
 const QUOTE_MAX = 600;
 
+/** A digest shows at most this many events of the day (or of the next day that has any). */
+const ANNIVERSARIES = 3;
+
 /**
  * Picks the first item not yet shown; when all have been, starts a new round. Items come lazily, so a
  * large reading list is read only as far as the first fresh item.
@@ -68,14 +71,14 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     state = { ...state, quotes: picked.shown };
     if (picked.item) {
       const { q, d } = picked.item;
-      const speaker = input.query.index.speakers.find((s) => s.id === q.speakerId)?.name ?? q.speakerId;
+      const speaker = input.query.speaker(q.speakerId)?.name ?? q.speakerId;
       items.push({ heading: `Quote of the day — ${speaker}`, text: q.kind === 'direct' ? `“${q.text}”` : q.text, citation: cite(documentRef(d), q.line) });
     }
   }
 
   if (input.content.onThisDay) {
     // On this day in any year, or else the nearest anniversary still to come (wrapping round the year).
-    const { exact, hits } = input.query.anniversaries(input.localDate.slice(5, 10), { documents: input.documents });
+    const { exact, hits } = input.query.anniversaries(input.localDate.slice(5, 10), { documents: input.documents }, ANNIVERSARIES);
     for (const { event, document } of hits) {
       items.push({ heading: exact ? `On this day — ${event.date}` : `Coming anniversary — ${event.date}`, text: event.text, citation: cite(document, event.line) });
     }

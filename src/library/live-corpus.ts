@@ -28,7 +28,7 @@ export class LiveCorpus {
 
   /** Every upload in the index, of every server. */
   uploadIds(): string[] {
-    return this.query.index.documents.filter((d) => d.id.startsWith(UPLOADS)).map((d) => d.id);
+    return this.query.documents().filter((d) => d.id.startsWith(UPLOADS)).map((d) => d.id);
   }
 
   removeUpload(id: string): boolean {
@@ -36,7 +36,7 @@ export class LiveCorpus {
   }
 
   bundled(): Array<{ id: string; title: string; file: string }> {
-    return this.query.index.documents.filter((d) => !d.id.startsWith(UPLOADS));
+    return this.query.documents().filter((d) => !d.id.startsWith(UPLOADS));
   }
 
   /**
@@ -55,7 +55,7 @@ export class LiveCorpus {
       return cached;
     }
     const disabled = new Set(settings.disabledDocuments);
-    const scope = new Set([...this.query.index.documents.filter((d) => !d.id.startsWith(UPLOADS) && !disabled.has(d.id)).map((d) => d.id), ...own]);
+    const scope = new Set([...this.query.documents().filter((d) => !d.id.startsWith(UPLOADS) && !disabled.has(d.id)).map((d) => d.id), ...own]);
     this.scopes.set(key, scope);
     if (this.scopes.size > MAX_SCOPES) this.scopes.delete(this.scopes.keys().next().value as string);
     return scope;
@@ -65,7 +65,7 @@ export class LiveCorpus {
     this.revision = this.query.revision;
     this.scopes.clear();
     this.uploadsByGuild = new Map();
-    for (const d of this.query.index.documents) {
+    for (const d of this.query.documents()) {
       if (!d.id.startsWith(UPLOADS)) continue;
       const end = d.id.indexOf('/', UPLOADS.length);
       if (end < 0) continue;

@@ -88,7 +88,7 @@ describe('/library add url:', () => {
     expect(reply.items[0]?.text).toMatch(new RegExp(`^${server.base}/article · 2024-11-04 · 1 quotes, \\d+ events, 1 sections$`));
     const [record] = await app.library.list(GUILD);
     expect(record).toMatchObject({ file: '127.0.0.1-article.html', url: `${server.base}/article`, published: '2024-11-04' });
-    const doc = app.corpus.query.index.documents.find((d) => d.id === record?.id);
+    const doc = app.corpus.query.documents().find((d) => d.id === record?.id);
     expect(doc).toMatchObject({ author: 'Tom Ellery', source: `${server.base}/article` });
     // The byline's date is not an event and the footer is not in the last section; nothing from the menus is read.
     expect(doc?.events.map((e) => e.date)).toContain('2024-12-14');

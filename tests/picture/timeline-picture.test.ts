@@ -45,7 +45,7 @@ describe('the timeline picture', { timeout: 30_000 }, () => {
 
   it('draws the bundled article’s events as an opaque PNG at least 800 pixels wide, in the document’s colour', async () => {
     const found = query.timeline({ limit: 300 });
-    if (!found.ok) throw new Error(found.message);
+    if (!found.ok) throw new Error(`no timeline: ${found.reason.kind}`);
     const events = found.value.hits.map((h) => ({ date: h.event.date, granularity: h.event.granularity, text: h.event.text, document: h.document.title }));
     const picture = await renderTimeline(events, 'Timeline');
     const png = PNG.sync.read(Buffer.from(picture.png));

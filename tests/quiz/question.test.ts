@@ -42,7 +42,7 @@ describe('questions from the bundled article', () => {
       expect(new Set(q.choices.map((c) => c.name)).size).toBe(4);
       seen.add(q.answer);
       // The quote is in the index, said by the right choice.
-      const doc = query.index.documents.find((d) => d.id === q.citation.documentId);
+      const doc = query.documents().find((d) => d.id === q.citation.documentId);
       const quote = doc?.quotes.find((x) => x.line === q.citation.line && x.text === q.said);
       expect(quote, q.said).toBeDefined();
       const speaker = speakers.find((s) => s.id === quote?.speakerId);
@@ -119,7 +119,7 @@ describe('a quiz in the daily digest', () => {
 
   it('draws the same question for a day in the preview and the post, and none when the list is too small', async () => {
     const query = new CorpusQuery(await bundledIndex());
-    const input = { query, documents: new Set(query.index.documents.map((d) => d.id)), content: { quote: false, onThisDay: false, section: false, quiz: true }, state: { quotes: [], sections: [] } };
+    const input = { query, documents: new Set(query.documents().map((d) => d.id)), content: { quote: false, onThisDay: false, section: false, quiz: true }, state: { quotes: [], sections: [] } };
     const day = composeDigest({ ...input, localDate: '2026-09-02' });
     expect(day.reply.quiz?.question.choices).toHaveLength(4);
     expect(day.reply.items.map((i) => i.heading)).toEqual(['Quiz — who said it? (press a name below)']);

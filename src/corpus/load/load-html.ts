@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { lowerBound } from '../text/lower-bound.ts';
 import type { LoadedDocument, Paragraph } from '../types.ts';
 import { dateFromFileName, parseStandaloneDate } from './dates.ts';
 import { normaliseLine } from './normalise.ts';
@@ -22,16 +23,8 @@ export function loadHtml(id: string, file: string, raw: string, keep?: ReadonlyS
     // LF, or a CR that is not part of CRLF (old Mac files), starts a line, as in normaliseLines.
     if (c === 10 || (c === 13 && raw.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
   }
-  const lineOf = (index: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  // The number of lines starting on or before the index (the first starts at 0): its line, counted from 1.
+  const lineOf = (index: number): number => lowerBound(lineStarts.length, (i) => (lineStarts[i] ?? 0) <= index);
 
   const paragraphs: Paragraph[] = [];
   const stack: string[] = [];

@@ -11,9 +11,8 @@ export interface AskedDate {
 export type DateQuery = { kind: 'point'; date: AskedDate } | { kind: 'range'; from: AskedDate; to: AskedDate; swapped?: true };
 export type NumericOrder = 'month-first' | 'day-first';
 
-export type DateQueryResult = { ok: true; query: DateQuery } | { ok: false; message: string };
-
-export const DATE_EXAMPLES = '`Aug-29`, `August 29`, `29 Aug`, `2025-08-29`, `8/29`, `29.08.2025`, `August 2025`, `2025`, `Aug 1 - Aug 31`, `2025-08-01..2025-08-31`, `1939-1944`';
+/** An empty question, or text that is not a date (`asked`, trimmed). */
+export type DateQueryResult = { ok: true; query: DateQuery } | { ok: false; reason: { kind: 'no-date-given' } | { kind: 'unreadable-date'; asked: string } };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -80,11 +79,8 @@ function check(d: AskedDate): AskedDate | null {
 /** A date or a range ("Aug 1 - Aug 31", "2025-08-01..2025-08-31", "from May to July"). */
 export function parseDateQuery(input: string, order: NumericOrder = 'month-first'): DateQueryResult {
   const text = input.trim();
-  const fail = (): DateQueryResult => ({
-    ok: false,
-    message: `I could not read "${text.slice(0, 60)}" as a date. Try ${DATE_EXAMPLES}.`,
-  });
-  if (!text) return { ok: false, message: `Give a date, for example ${DATE_EXAMPLES}.` };
+  const fail = (): DateQueryResult => ({ ok: false, reason: { kind: 'unreadable-date', asked: text } });
+  if (!text) return { ok: false, reason: { kind: 'no-date-given' } };
   if (text.length > 60) return fail();
   // "1939-1944": two years joined by a dash are a range (a dash after a year is otherwise an ISO date's).
   const range = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(text) ?? /^(?:from\s+)?(.+?)\s*(?:\.\.|\s+-\s+|\s+to\s+|\s+until\s+|–)\s*(.+)$/i.exec(text);
@@ -107,15 +103,3 @@ export function parseDateQuery(input: string, order: NumericOrder = 'month-first
 // Comparable keys for an asked date's first and last day (both sides of a range have a year, or neither).
 const startKey = (d: AskedDate) => (d.year ?? 0) * 10_000 + (d.month ?? 1) * 100 + (d.day ?? 1);
 const endKey = (d: AskedDate) => (d.year ?? 0) * 10_000 + (d.month ?? 12) * 100 + (d.day ?? 31);
-
-/** Human words for an asked date ("29 August", "August 2025", "2025"). */
-export function describeAskedDate(d: AskedDate): string {
-  const monthName = d.month ? new Date(Date.UTC(2000, d.month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) : '';
-  return [d.day, monthName, d.year].filter((x) => x !== undefined && x !== '').join(' ');
-}
-
-/** "on 29 August", "in August 2025", "in 2025", "between 1939 and 1944": the asked date after a count. */
-export function describeDateQuery(q: DateQuery): string {
-  if (q.kind === 'range') return `between ${describeAskedDate(q.from)} and ${describeAskedDate(q.to)}`;
-  return `${q.date.day !== undefined ? 'on' : 'in'} ${describeAskedDate(q.date)}`;
-}

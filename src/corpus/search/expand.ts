@@ -1,4 +1,5 @@
 import { boundedDistance } from './edit-distance.ts';
+import { lowerBound } from '../text/lower-bound.ts';
 
 /** What expanding a query word needs of the index's vocabulary. */
 export interface Vocabulary {
@@ -36,7 +37,7 @@ export function expandTerm(word: string, vocab: Vocabulary): Expansion[] {
 
   if (word.length >= 3) {
     const completions: Array<{ id: number; length: number; frequency: number }> = [];
-    for (let i = lowerBound(sorted, word); i < sorted.length && (sorted[i] as string).startsWith(word); i++) {
+    for (let i = lowerBound(sorted.length, (k) => (sorted[k] as string) < word); i < sorted.length && (sorted[i] as string).startsWith(word); i++) {
       const t = sorted[i] as string;
       const id = vocab.termId(t);
       if (t !== word && id !== undefined) completions.push({ id, length: t.length, frequency: vocab.frequency(id) });
@@ -50,7 +51,7 @@ export function expandTerm(word: string, vocab: Vocabulary): Expansion[] {
     const first = word.charAt(0);
     const row = new Int32Array(word.length + max + 2);
     const near: Array<{ id: number; distance: number; frequency: number }> = [];
-    for (let i = lowerBound(sorted, first); i < sorted.length && (sorted[i] as string).startsWith(first); i++) {
+    for (let i = lowerBound(sorted.length, (k) => (sorted[k] as string) < first); i < sorted.length && (sorted[i] as string).startsWith(first); i++) {
       const t = sorted[i] as string;
       if (Math.abs(t.length - word.length) > max || t.startsWith(word)) continue;
       const distance = boundedDistance(word, t, max, row);
@@ -61,16 +62,4 @@ export function expandTerm(word: string, vocab: Vocabulary): Expansion[] {
     for (const n of near.slice(0, MAX_NEAR)) out.push({ id: n.id, weight: (NEAR_WEIGHT * word.length) / (word.length + n.distance) });
   }
   return out;
-}
-
-/** The first position in `sorted` whose term is not below `key`. */
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
