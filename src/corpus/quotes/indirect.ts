@@ -13,6 +13,7 @@ export interface IndirectCandidate {
 }
 
 const ACCORDING = /according to/i;
+const SPACED_DASH = /\s[-–—]\s/;
 
 /**
  * Reported speech in one sentence: "<speaker> <speech verb> [that] <clause>" and "according to <source>".
@@ -64,7 +65,11 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     const clause = findClause(right, verb.verb);
     if (!clause) continue;
     const offset = verb.end + clause.offset;
-    const text = sentence.slice(offset, offset + clause.text.length).trim();
+    let text = sentence.slice(offset, offset + clause.text.length).trim();
+    // "Okafor — even as he says his record is clean — has proposed little": a clause that opened inside a pair of
+    // dashes ends at the second.
+    const aside = SPACED_DASH.test(left) ? SPACED_DASH.exec(text) : null;
+    if (aside && aside.index > 0) text = text.slice(0, aside.index).trim();
     if (text.includes('"') && text.split('"').length % 2 === 0) continue;
     out.push({ mention: subject.mention, text, offset });
   }

@@ -17,12 +17,13 @@ export const ROLE_WORDS = new Set(
   photographer pilot witness survivor volunteer organiser organizer campaigner protester owner shopkeeper businessman
   businesswoman entrepreneur investor banker architect artist musician actor actress striker goalkeeper midfielder
   referee priest nun monk surgeon physician psychologist sociologist biologist geologist veteran mother daughter wife
-  husband neighbour neighbor colleague pensioner`.split(/\s+/),
+  husband neighbour neighbor colleague pensioner nominee candidate challenger incumbent presidential vice-presidential
+  gubernatorial mayoral senatorial parliamentary`.split(/\s+/),
 );
 
 /** Role words that only qualify a title ("National Security Adviser", "Foreign Minister"): a title never ends in one. */
 export const ROLE_MODIFIERS = new Set(
-  'national foreign former defense defence interior finance health economy trade state affairs security war acting interim then vice first'.split(' '),
+  'national foreign former defense defence interior finance health economy trade state affairs security war acting interim then vice first presidential vice-presidential gubernatorial mayoral senatorial parliamentary'.split(' '),
 );
 
 /** Heads that mark an organisation (or a publication) rather than a person. */
@@ -64,7 +65,7 @@ export const SPECIFIC_DESCRIPTIONS = new Set('club team bank university college 
 export const DESCRIPTION_PERSON_NOUNS = new Set(
   `president minister spokesman spokeswoman spokesperson official expert analyst ambassador envoy chancellor premier
   general commander leader chief executive chairman chairwoman director senator governor mayor professor researcher
-  author writer economist adviser advisor diplomat lawyer`.split(/\s+/),
+  author writer economist adviser advisor diplomat lawyer nominee candidate challenger incumbent`.split(/\s+/),
 );
 
 /** Plural nouns that name an institution speaking as one ("Police said", "Prosecutors allege"): speakers of their own. */
