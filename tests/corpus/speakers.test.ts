@@ -158,8 +158,9 @@ describe('speakers of a document', () => {
 
   it('gives "he" to a person named again by surname alone, over the speaker of the last quote', () => {
     const a = analyse(
-      'Senator Paul Okafor spoke in Leeds on Monday.\n\n“It is hard to avoid,” said Rosa Ellingham, a tax consultant.\n\nBut some note that Okafor — even as he says his record makes him the right choice — has proposed little.',
+      'Senator Paul Okafor said on Monday that the tax code was broken.\n\n“It is hard to avoid,” said Rosa Ellingham, a tax consultant.\n\nBut some note that Okafor — even as he says his record makes him the right choice — has proposed little.',
     );
-    expect(quoteList(a, 'indirect')).toEqual(['Paul Okafor: his record makes him the right choice']);
+    // The clause opened inside the dashes ends at the second one.
+    expect(quoteList(a, 'indirect')).toEqual(['Paul Okafor: the tax code was broken.', 'Paul Okafor: his record makes him the right choice']);
   });
 });
