@@ -163,4 +163,14 @@ describe('speakers of a document', () => {
     // The clause opened inside the dashes ends at the second one.
     expect(quoteList(a, 'indirect')).toEqual(['Paul Okafor: the tax code was broken.', 'Paul Okafor: his record makes him the right choice']);
   });
+
+  it('finds the speaker before an age, a home town and a relative clause, not the last capital in them', () => {
+    const a = analyse('Marta Quispe, 59, of Ashton, Md., who watched the ceremony on a screen on the Mall, said the event brought back memories of her father.');
+    expect(quoteList(a)).toEqual(['Marta Quispe: the event brought back memories of her father.']);
+  });
+
+  it('reads "Having said that" as no speaker', () => {
+    const a = analyse('Companies should pay some form of taxes. Having said that, there are some economists who argue that corporate taxes should be very low.');
+    expect(a.speakers.map((s) => s.name)).not.toContain('Having');
+  });
 });

@@ -65,8 +65,11 @@ export function findSubject(leftText: string): Subject | null {
     const segments = head.split(',');
     if (segments.length >= 2) {
       const appositive = segments[segments.length - 1] ?? '';
-      // "Luis Quispe, 54, a farmer …": an age between the name and its appositive belongs to neither.
-      const before = segments.slice(0, -1).join(',').replace(/,\s*\d{1,3}\s*$/, '');
+      // "Luis Quispe, 54, a farmer …": an age between the name and its appositive belongs to neither; nor, before a
+      // relative clause, does a home town ("Ann Lee, 59, of Ashton, Md., who watched …, said").
+      let kept = segments.length - 1;
+      if (/^\s*(?:who|whom|whose)\b/i.test(appositive)) while (kept > 1 && HOME_OR_AGE.test(segments[kept - 1] ?? '')) kept--;
+      const before = segments.slice(0, kept).join(',').replace(/,\s*\d{1,3}\s*$/, '');
       if (/^\s*(the|a|an|its|his|her|their|\p{Lu}[\p{L}-]*['’]s|former|then|\p{Ll})/u.test(appositive)) {
         const np = trailingNounPhrase(before);
         if (np) {
@@ -82,6 +85,9 @@ export function findSubject(leftText: string): Subject | null {
   const mention = parseMention(np.text);
   return mention ? { mention, start: np.start } : null;
 }
+
+/** An age, a place after "of" or "from", or a state's abbreviation: what stands between a name and "who …". */
+const HOME_OR_AGE = /^\s*(?:\d{1,3}|(?:of|from|in)\s+\p{Lu}[\p{L}.' -]*|\p{Lu}[\p{L}.]{0,5}\.)\s*$/u;
 
 const TOKEN = /\S+/g;
 const CAP_START = new RegExp(String.raw`^\(?${JOINED_PARTICLE}?[\p{Lu}\d]`, 'u');

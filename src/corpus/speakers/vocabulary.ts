@@ -82,7 +82,8 @@ export const LEADING_FUNCTION_WORDS = new Set(
   `the a an as but and so yet when while then also however meanwhile instead according in on at last this that these
   those if although though because since after before during for from with without by to of or nor it its his her their
   our my your we i he she they there here what which who whom whose where why how not no yes all some many most few
-  several both each every another such even still just only now today yesterday tomorrow once again`.split(/\s+/),
+  several both each every another such even still just only now today yesterday tomorrow once again
+  having being`.split(/\s+/),
 );
 
 /** Finite forms of verbs that report speech or writing. */
