@@ -79,7 +79,7 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     // The tagger is the dearest stage: it reads a paragraph only when one of its sentences may report speech that
     // the rules did not read.
     const unread = (si: number, s: Span) =>
-      indirect[si]?.length === 0 && !direct.some((d) => d.attribution && d.span.open >= s.start && d.span.open < s.end) && !!model && mayReportSpeech(model, p.text.slice(s.start, s.end));
+      !!indirect[si]?.every((q) => q.joined) && !direct.some((d) => d.attribution && d.span.open >= s.start && d.span.open < s.end) && !!model && mayReportSpeech(model, p.text.slice(s.start, s.end));
     const learned: LearnedQuote[] = (model && spans.some((s, si) => unread(si, s)) ? learnedQuotes(model, tagged.paragraph(pi)) : []).filter(
       (q) => q.speech && q.source && !ruled.some((t) => overlaps(t, q.text) || overlaps(q.text, t)),
     );
