@@ -173,4 +173,9 @@ describe('speakers of a document', () => {
     const a = analyse('Companies should pay some form of taxes. Having said that, there are some economists who argue that corporate taxes should be very low.');
     expect(a.speakers.map((s) => s.name)).not.toContain('Having');
   });
+
+  it('gives "who" the name before it, over its appositive', () => {
+    const a = analyse('The mayor has had a frosty relationship with Ines Okoro, now the council leader, who in 2019 said the harbour plan was a fantasy.');
+    expect(quoteList(a)).toEqual(['Ines Okoro: the harbour plan was a fantasy.']);
+  });
 });

@@ -229,7 +229,8 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
     const head = (roleWords[roleWords.length - 1] ?? '').toLowerCase();
     return { surface, name: roleWords.join(' '), kind: 'person', role, acronym: null, reference: 'description', head, definite: true };
   }
-  if (nameWords.length > 5) return null;
+  // A year or a figure ("In 2005, …") is nobody.
+  if (nameWords.length > 5 || nameWords.every((w) => /^[\d.,%$-]+$/.test(w))) return null;
   // Two or more words in capitals are a dateline or a heading ("MIDWAY ATOLL -"), not how prose names a person.
   if (nameWords.length > 1 && nameWords.every((w) => !/\p{Ll}/u.test(w))) return null;
   return { surface, name: nameWords.join(' '), kind: 'person', role, acronym, reference: 'name', definite };

@@ -53,6 +53,15 @@ export function findSubject(leftText: string): Subject | null {
 
   // "Clinton, the former secretary of State, stressed her support … and said she …": a verb joined by "and" to the
   // sentence's first has that verb's subject, not the last name before it.
+  // "… with McConnell, now the Senate majority leader, who in 2010 said": "who" speaks for the name before it.
+  const who = /,\s*who(?:\s+in\s+\d{4})?$/.exec(head);
+  if (who) {
+    const segments = head.slice(0, who.index).split(',');
+    const appositive = segments.length > 1 && /^\s*(?:now|then|the|a|an|its|his|her|their)\b/.test(segments[segments.length - 1] ?? '') ? segments.pop() : undefined;
+    const np = trailingNounPhrase(segments.join(','));
+    const mention = np ? parseMention(np.text, appositive ?? null) : null;
+    return mention && mention.reference === 'name' ? { mention, start: np?.start ?? 0 } : null;
+  }
   if (/(?:^|[\s,])and$/.test(head)) {
     const first = leadingSubject(left);
     return first ? { ...first, joined: true } : null;

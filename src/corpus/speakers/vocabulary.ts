@@ -83,7 +83,7 @@ export const LEADING_FUNCTION_WORDS = new Set(
   those if although though because since after before during for from with without by to of or nor it its his her their
   our my your we i he she they there here what which who whom whose where why how not no yes all some many most few
   several both each every another such even still just only now today yesterday tomorrow once again
-  having being unlike like despite amid`.split(/\s+/),
+  having being unlike like despite amid everything everyone everybody nothing nobody someone something`.split(/\s+/),
 );
 
 /** Finite forms of verbs that report speech or writing. */
