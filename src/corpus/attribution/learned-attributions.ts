@@ -53,9 +53,11 @@ function contentText(tp: TaggedParagraph, spans: TaggedSpan[]): string {
     .join(' … ');
 }
 
-function sourceText(tp: TaggedParagraph, source: TaggedSpan, labels: Int32Array): string {
+function sourceText(tp: TaggedParagraph, source: TaggedSpan, labels: Int32Array): string | null {
   // Words the tagger gave to a content or a cue are not the source's to take.
   const { first, last } = completeSource(tp.tokens, source, (i) => (labels[i] ?? 0) >= 3);
+  // "22% of Democratic claims": an adjective alone qualifies a noun; it is nobody.
+  if (tp.tokens.slice(first, last).every((t) => t.pos === 'ADJ')) return null;
   return tp.text.slice(tp.tokens[first]?.start ?? source.start, tp.tokens[last - 1]?.end ?? source.end);
 }
 

@@ -7,20 +7,23 @@ export const REPLACEMENTS: ReadonlyArray<[RegExp, string]> = [
   [/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' '],
   [/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, ''],
   [/\u2026/g, '...'],
+  // Two apostrophes for a double mark, as typewriters and some news archives write it (''It's more tinkering,'').
+  [/''/g, '"'],
   // Spaced-out ellipses (". . .") are the same elision mark.
   [/\.\s\.\s\./g, '...'],
 ];
 
 /**
- * Printable ASCII other than the backtick: NFC and every replacement but the spaced ellipsis leave such a line
- * as it is, and most lines are like that.
+ * Printable ASCII other than the backtick: NFC and every replacement but the spaced ellipsis and the doubled
+ * apostrophe leave such a line as it is, and most lines are like that.
  */
 const PLAIN = /^[\x20-\x5f\x61-\x7e]*$/;
 const SPACED_ELLIPSIS = REPLACEMENTS[REPLACEMENTS.length - 1] as [RegExp, string];
+const DOUBLED_APOSTROPHE = REPLACEMENTS[REPLACEMENTS.length - 2] as [RegExp, string];
 
 export function normaliseLine(line: string): string {
   let out: string;
-  if (PLAIN.test(line)) out = line.replace(SPACED_ELLIPSIS[0], SPACED_ELLIPSIS[1]);
+  if (PLAIN.test(line)) out = line.replace(SPACED_ELLIPSIS[0], SPACED_ELLIPSIS[1]).replace(DOUBLED_APOSTROPHE[0], DOUBLED_APOSTROPHE[1]);
   else {
     out = line.normalize('NFC');
     for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);

@@ -79,7 +79,7 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     // The tagger is the dearest stage: it reads a paragraph only when one of its sentences may report speech that
     // the rules did not read.
     const unread = (si: number, s: Span) =>
-      indirect[si]?.length === 0 && !direct.some((d) => d.attribution && d.span.open >= s.start && d.span.open < s.end) && !!model && mayReportSpeech(model, p.text.slice(s.start, s.end));
+      !!indirect[si]?.every((q) => q.joined) && !direct.some((d) => d.attribution && d.span.open >= s.start && d.span.open < s.end) && !!model && mayReportSpeech(model, p.text.slice(s.start, s.end));
     const learned: LearnedQuote[] = (model && spans.some((s, si) => unread(si, s)) ? learnedQuotes(model, tagged.paragraph(pi)) : []).filter(
       (q) => q.speech && q.source && !ruled.some((t) => overlaps(t, q.text) || overlaps(q.text, t)),
     );
@@ -90,8 +90,12 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
       // Names in passing let a later "he said" or "the company says" find them (a title's capitals name no one).
       for (const run of isTitleCase(maskedSentence) ? [] : allMatches(NAME_RUN, maskedSentence)) {
         const kind = kindBefore(maskedSentence, run.index ?? 0);
-        // One capitalised word is a name only after its kind ("environmental group Zero").
-        if (!run[0].includes(' ') && (kind === '' || kind === 'the ')) continue;
+        // One capitalised word is a name only after its kind ("environmental group Zero"), or of someone known.
+        if (!run[0].includes(' ') && (kind === '' || kind === 'the ')) {
+          const known = kind === '' ? parseMention(run[0]) : null;
+          if (known?.kind === 'person') registry.noticeKnown(known, position, SUBJECT_LEAD.test(maskedSentence.slice(0, run.index ?? 0)));
+          continue;
+        }
         // "Northwind Energy, the Danish turbine maker, …": the appositive tells a company from a person.
         const end = (run.index ?? 0) + run[0].length;
         const appositive = maskedSentence[end] === ',' ? (APPOSITIVE.exec(maskedSentence.slice(end))?.[1] ?? null) : null;
@@ -167,18 +171,26 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
 /** What may open a sentence before its subject's name: marks, and a determiner before a role ("Her colleague Tom Baxter"). */
 const SUBJECT_LEAD = /^[\s"'“‘(]*(?:(?:the|a|an|his|her|their|its|our|my)\s+)?$/i;
 
-const KIND_BEFORE = /(?:\b(\p{Lu}[\p{L}-]*)\s+)?\b(\p{Ll}+)\s+$/u;
+const KIND_BEFORE = /((?:\b\p{Lu}[\p{L}-]*\s+){0,3})((?:\b\p{Ll}[\p{Ll}-]*\s+){1,3})$/u;
 
 /**
  * The words before a name that tell what it names: "the" (a place or body, "the Middle East"), or a role or kind in
  * lower case with its qualifier ("Braga mayor Ricardo Rio", "environmental group Zero").
  */
 function kindBefore(sentence: string, at: number): string {
-  const m = KIND_BEFORE.exec(sentence.slice(Math.max(0, at - 40), at));
-  const word = m?.[2] ?? '';
+  const m = KIND_BEFORE.exec(sentence.slice(Math.max(0, at - 60), at));
+  const lower = (m?.[2] ?? '').trim().split(/\s+/);
+  const word = lower[lower.length - 1] ?? '';
   if (word === 'the') return 'the ';
   if (!m || !(ROLE_WORDS.has(word) || DESCRIPTION_ORG_NOUNS.has(word))) return '';
-  return m[1] && !LEADING_FUNCTION_WORDS.has(m[1].toLowerCase()) ? `${m[1]} ${word} ` : `${word} `;
+  // "Republican presidential nominee Donald Trump": role words in a run before the kind belong to it.
+  let from = lower.length - 1;
+  while (from > 0 && ROLE_WORDS.has(lower[from - 1] ?? '')) from--;
+  const kind = lower.slice(from).join(' ');
+  // Its capitalised qualifier, less a word that only opens the sentence ("The Green Party mayoral candidate").
+  const qualifier = (m[1] ?? '').trim().split(/\s+/).filter(Boolean);
+  while (qualifier.length && LEADING_FUNCTION_WORDS.has((qualifier[0] ?? '').toLowerCase())) qualifier.shift();
+  return from === 0 && qualifier.length ? `${qualifier.join(' ')} ${kind} ` : `${kind} `;
 }
 
 /** Half of b's words are in a: the two are the same quotation, read twice. */

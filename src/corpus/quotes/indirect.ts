@@ -10,9 +10,13 @@ export interface IndirectCandidate {
   text: string;
   /** Offset of the reported clause in the sentence. */
   offset: number;
+  /** Its speaker came from the sentence's first verb ("X stressed … and said …"): the tagger may read the rest. */
+  joined?: boolean;
 }
 
 const ACCORDING = /according to/i;
+const SPACED_DASH = /\s[-–—]\s/;
+const JOINED_VERB = /,?\s+and\s+(?:also\s+|then\s+)?([a-z]+)\b/;
 
 /**
  * Reported speech in one sentence: "<speaker> <speech verb> [that] <clause>" and "according to <source>".
@@ -64,9 +68,17 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     const clause = findClause(right, verb.verb);
     if (!clause) continue;
     const offset = verb.end + clause.offset;
-    const text = sentence.slice(offset, offset + clause.text.length).trim();
+    let text = sentence.slice(offset, offset + clause.text.length).trim();
+    // "Okafor — even as he says his record is clean — has proposed little": a clause that opened inside a pair of
+    // dashes ends at the second.
+    const aside = SPACED_DASH.test(left) ? SPACED_DASH.exec(text) : null;
+    if (aside && aside.index > 0) text = text.slice(0, aside.index).trim();
+    // "stressed her support of the raid and said she …": the clause ends where a second speech verb joins on.
+    const joined = JOINED_VERB.exec(text);
+    if (joined && joined.index > 0 && SPEECH_VERBS.has(joined[1] ?? '')) text = text.slice(0, joined.index).replace(/,$/, '').trim();
+    if (text.split(/\s+/).length < 3) continue;
     if (text.includes('"') && text.split('"').length % 2 === 0) continue;
-    out.push({ mention: subject.mention, text, offset });
+    out.push({ mention: subject.mention, text, offset, ...(subject.joined ? { joined: true } : {}) });
   }
   return out;
 }

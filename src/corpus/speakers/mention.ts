@@ -1,5 +1,5 @@
 import type { SpeakerKind } from '../types.ts';
-import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS, ROLE_WORDS } from './vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, NOUN_LIKE_VERBS, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS, ROLE_WORDS, SPEECH_VERBS } from './vocabulary.ts';
 
 /** One way the text refers to a speaker, before it is matched to the others. */
 export interface Mention {
@@ -125,6 +125,9 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   // Other bracketed notes are not part of a name: a title's abbreviation ("Councillor (Cllr) Jane Roe"), a party and
   // state ("(D-Wis.)"), an age.
   text = text.replace(/\s*\([^)]*\)/gu, '').replace(/^[)\s]+/, '').trim();
+  // "Said Ellis: …", "Added the mayor, …": a speech verb before its speaker is no part of the name.
+  const inverted = /^(\p{Lu}\p{Ll}+) (?=\S)/u.exec(text)?.[1]?.toLowerCase();
+  if (inverted && SPEECH_VERBS.has(inverted) && !NOUN_LIKE_VERBS.has(inverted)) text = text.slice(inverted.length + 1);
   const split = stripLeading(text.split(' '));
   let words = split.words;
   const definite = split.definite;
@@ -226,7 +229,8 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
     const head = (roleWords[roleWords.length - 1] ?? '').toLowerCase();
     return { surface, name: roleWords.join(' '), kind: 'person', role, acronym: null, reference: 'description', head, definite: true };
   }
-  if (nameWords.length > 5) return null;
+  // A year or a figure ("In 2005, …") is nobody.
+  if (nameWords.length > 5 || nameWords.every((w) => /^[\d.,%$-]+$/.test(w))) return null;
   // Two or more words in capitals are a dateline or a heading ("MIDWAY ATOLL -"), not how prose names a person.
   if (nameWords.length > 1 && nameWords.every((w) => !/\p{Ll}/u.test(w))) return null;
   return { surface, name: nameWords.join(' '), kind: 'person', role, acronym, reference: 'name', definite };

@@ -109,6 +109,8 @@ export class SpeakerRegistry {
       if (!cluster.confirmed) cluster.kind = mention.kind;
       cluster.confirmed = true;
     }
+    // "The nominee said" speaks for the person introduced as the nominee: that person has now spoken too.
+    if (cluster && mention.reference === 'description') cluster.confirmed = true;
     return cluster;
   }
 
@@ -125,6 +127,19 @@ export class SpeakerRegistry {
       if (cluster) cluster.confirmed = false;
     }
     if (cluster && subject) cluster.subjectAt = position;
+  }
+
+  /**
+   * A one-word name is a mention only of someone already known ("… that Trump — even as he says …"): alone, a capital
+   * may only open the sentence. Returns whether it was.
+   */
+  noticeKnown(mention: Mention, position: number, subject = false): boolean {
+    if (mention.reference !== 'name') return false;
+    const cluster = this.find(mention, position);
+    if (!cluster) return false;
+    cluster.lastSeen = Math.max(cluster.lastSeen, position);
+    if (subject) cluster.subjectAt = position;
+    return true;
   }
 
   private absorb(cluster: Cluster, m: Mention, position: number): void {
@@ -180,7 +195,7 @@ export class SpeakerRegistry {
           // "The commissioner" is the person introduced as a commissioner, not whoever was named last.
           if (m.kind === 'person' && m.head && !describedAs(c, m.head)) return false;
           if (!m.qualifier) return true;
-          const words = [c.name, ...c.aliases, ...c.qualifiers].join(' ').split(/[\s']+/);
+          const words = [c.name, ...c.aliases, ...c.qualifiers, ...c.roles].join(' ').split(/[\s']+/);
           return words.some((w) => w.length > 3 && stem(w) === stem(m.qualifier ?? ''));
         }) ?? null
       );

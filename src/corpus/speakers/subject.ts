@@ -1,6 +1,6 @@
 import { SPACES, trimEndOf } from '../text/trim.ts';
 import { parseMention, type Mention } from './mention.ts';
-import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, ROLE_WORDS } from './vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLE, NAME_PARTICLES, ROLE_WORDS, TELL_VERBS } from './vocabulary.ts';
 import { allMatches } from '../text/matches.ts';
 
 const WEEKDAY = '(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day';
@@ -38,6 +38,8 @@ export interface Subject {
   mention: Mention;
   /** Offset in `left` where the subject phrase starts. */
   start: number;
+  /** Found through a verb joined by "and" to the sentence's first ("… stressed X and said …"). */
+  joined?: boolean;
 }
 
 /** The speaker named just before a speech verb, given the text of the sentence up to the verb. */
@@ -48,6 +50,22 @@ export function findSubject(leftText: string): Subject | null {
   const head = trimEndOf(beforeGap, `${SPACES},`);
   // Was the name followed by a comma (an appositive, or ", meanwhile,")?
   const commaAfterHead = /^\s*,/.test(left.slice(head.length));
+
+  // "Clinton, the former secretary of State, stressed her support … and said she …": a verb joined by "and" to the
+  // sentence's first has that verb's subject, not the last name before it.
+  // "… with McConnell, now the Senate majority leader, who in 2010 said": "who" speaks for the name before it.
+  const who = /,\s*who(?:\s+in\s+\d{4})?$/.exec(head);
+  if (who) {
+    const segments = head.slice(0, who.index).split(',');
+    const appositive = segments.length > 1 && /^\s*(?:now|then|the|a|an|its|his|her|their)\b/.test(segments[segments.length - 1] ?? '') ? segments.pop() : undefined;
+    const np = trailingNounPhrase(segments.join(','));
+    const mention = np ? parseMention(np.text, appositive ?? null) : null;
+    return mention && mention.reference === 'name' ? { mention, start: np?.start ?? 0 } : null;
+  }
+  if (/(?:^|[\s,])and$/.test(head)) {
+    const first = leadingSubject(left);
+    return first ? { ...first, joined: true } : null;
+  }
 
   // "[Maksym Skrypchenko, the president of …], said": a bracketed editorial subject with its appositives.
   if (head.endsWith(']')) {
@@ -65,8 +83,11 @@ export function findSubject(leftText: string): Subject | null {
     const segments = head.split(',');
     if (segments.length >= 2) {
       const appositive = segments[segments.length - 1] ?? '';
-      // "Luis Quispe, 54, a farmer …": an age between the name and its appositive belongs to neither.
-      const before = segments.slice(0, -1).join(',').replace(/,\s*\d{1,3}\s*$/, '');
+      // "Luis Quispe, 54, a farmer …": an age between the name and its appositive belongs to neither; nor, before a
+      // relative clause, does a home town ("Ann Lee, 59, of Ashton, Md., who watched …, said").
+      let kept = segments.length - 1;
+      if (/^\s*(?:who|whom|whose)\b/i.test(appositive)) while (kept > 1 && HOME_OR_AGE.test(segments[kept - 1] ?? '')) kept--;
+      const before = segments.slice(0, kept).join(',').replace(/,\s*\d{1,3}\s*$/, '');
       if (/^\s*(the|a|an|its|his|her|their|\p{Lu}[\p{L}-]*['’]s|former|then|\p{Ll})/u.test(appositive)) {
         const np = trailingNounPhrase(before);
         if (np) {
@@ -82,6 +103,26 @@ export function findSubject(leftText: string): Subject | null {
   const mention = parseMention(np.text);
   return mention ? { mention, start: np.start } : null;
 }
+
+const LEADING_NAME = new RegExp(String.raw`^[\s"“(]*((?:[Tt]he\s+)?${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:${NAME_PARTICLE}\s+)*${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*){0,5})(,[^,]{2,80},)?\s+\p{Ll}`, 'u');
+const LEADING_PRONOUN = /^[\s"“(]*(He|She|They|It)\s+\p{Ll}/u;
+
+/** The subject that opens a sentence: a name (with its appositive) or a pronoun, before a lower-case word. */
+function leadingSubject(sentence: string): Subject | null {
+  const pronoun = LEADING_PRONOUN.exec(sentence);
+  if (pronoun) {
+    const mention = parseMention(pronoun[1] ?? '');
+    return mention ? { mention, start: sentence.indexOf(pronoun[1] ?? '') } : null;
+  }
+  const m = LEADING_NAME.exec(sentence);
+  const name = m?.[1] ?? '';
+  if (!m || LEADING_FUNCTION_WORDS.has((name.split(/\s+/)[0] ?? '').toLowerCase()) && !/^the\s/i.test(name)) return null;
+  const mention = parseMention(name, m[2] ? m[2].slice(1, -1) : null);
+  return mention && mention.reference === 'name' ? { mention, start: sentence.indexOf(name) } : null;
+}
+
+/** An age, a place after "of" or "from", or a state's abbreviation: what stands between a name and "who …". */
+const HOME_OR_AGE = /^\s*(?:\d{1,3}|(?:of|from|in)\s+\p{Lu}[\p{L}.' -]*|\p{Lu}[\p{L}.]{0,5}\.)\s*$/u;
 
 const TOKEN = /\S+/g;
 const CAP_START = new RegExp(String.raw`^\(?${JOINED_PARTICLE}?[\p{Lu}\d]`, 'u');
@@ -142,6 +183,10 @@ export function trailingNounPhrase(text: string): { text: string; start: number 
   return first ? { text: text.slice(first.i), start: first.i } : null;
 }
 
+const OPENS_NOUN_PHRASE = /^(?:the|a|an|his|her|its|their|our|my|your|this|these|those)\s/i;
+/** "said he thought that …": a clause of its own stands before "that", and is part of what was said. */
+const OPENS_CLAUSE = /^(?:he|she|they|it|we|i|you)\s/i;
+
 /** The reported clause after a speech verb, or null when the verb reports no clause ("said in a statement."). */
 export function findClause(right: string, verb: string): { text: string; offset: number } | null {
   const lead = CLAUSE_LEAD.exec(right)?.[0] ?? '';
@@ -149,8 +194,10 @@ export function findClause(right: string, verb: string): { text: string; offset:
   let rest = right.slice(offset);
   // "that" within a few words: "argues in the Economist that", "told reporters on Tuesday that".
   const that = /^(?:[^,.;:"]{0,60}?\s)?that\s+/i.exec(rest);
-  // Only an object or a place may stand before "that" ("told reporters that"), not a clause ("the aim was that").
-  if (that && that[0].split(/\s+/).length <= 9 && !/\b(is|was|are|were|be|been|has|had|have|will|would|can|could)\b/i.test(that[0])) {
+  // Only an object or a place may stand before "that" ("told reporters that"), not a clause ("the aim was that"); and
+  // a noun phrase only after a verb that takes a hearer: "stressed her support of the raid that killed …" is one object.
+  const ownObject = !!that && ((!TELL_VERBS.has(verb) && OPENS_NOUN_PHRASE.test(rest)) || OPENS_CLAUSE.test(rest));
+  if (that && !ownObject && that[0].split(/\s+/).length <= 9 && !/\b(is|was|are|were|be|been|has|had|have|will|would|can|could)\b/i.test(that[0])) {
     offset += that[0].length;
     rest = rest.slice(that[0].length);
   } else if (/^(told|tells)$/.test(verb)) {

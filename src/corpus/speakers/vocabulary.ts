@@ -17,12 +17,13 @@ export const ROLE_WORDS = new Set(
   photographer pilot witness survivor volunteer organiser organizer campaigner protester owner shopkeeper businessman
   businesswoman entrepreneur investor banker architect artist musician actor actress striker goalkeeper midfielder
   referee priest nun monk surgeon physician psychologist sociologist biologist geologist veteran mother daughter wife
-  husband neighbour neighbor colleague pensioner`.split(/\s+/),
+  husband neighbour neighbor colleague pensioner nominee candidate challenger incumbent presidential vice-presidential
+  gubernatorial mayoral senatorial parliamentary`.split(/\s+/),
 );
 
 /** Role words that only qualify a title ("National Security Adviser", "Foreign Minister"): a title never ends in one. */
 export const ROLE_MODIFIERS = new Set(
-  'national foreign former defense defence interior finance health economy trade state affairs security war acting interim then vice first'.split(' '),
+  'national foreign former defense defence interior finance health economy trade state affairs security war acting interim then vice first presidential vice-presidential gubernatorial mayoral senatorial parliamentary'.split(' '),
 );
 
 /** Heads that mark an organisation (or a publication) rather than a person. */
@@ -64,7 +65,7 @@ export const SPECIFIC_DESCRIPTIONS = new Set('club team bank university college 
 export const DESCRIPTION_PERSON_NOUNS = new Set(
   `president minister spokesman spokeswoman spokesperson official expert analyst ambassador envoy chancellor premier
   general commander leader chief executive chairman chairwoman director senator governor mayor professor researcher
-  author writer economist adviser advisor diplomat lawyer`.split(/\s+/),
+  author writer economist adviser advisor diplomat lawyer nominee candidate challenger incumbent`.split(/\s+/),
 );
 
 /** Plural nouns that name an institution speaking as one ("Police said", "Prosecutors allege"): speakers of their own. */
@@ -86,7 +87,8 @@ export const LEADING_FUNCTION_WORDS = new Set(
   `the a an as but and so yet when while then also however meanwhile instead according in on at last this that these
   those if although though because since after before during for from with without by to of or nor it its his her their
   our my your we i he she they there here what which who whom whose where why how not no yes all some many most few
-  several both each every another such even still just only now today yesterday tomorrow once again`.split(/\s+/),
+  several both each every another such even still just only now today yesterday tomorrow once again
+  having being unlike like despite amid everything everyone everybody nothing nobody someone something`.split(/\s+/),
 );
 
 /** Finite forms of verbs that report speech or writing. */
@@ -98,6 +100,11 @@ export const SPEECH_VERBS = new Set(
   contended contends revealed reveals observed observes remarked remarks replied replies responded responds recalled
   recalls conceded concedes estimated estimates promised promises complained complains countered counters cautioned
   cautions tweeted tweets testified testifies concluded concludes disclosed discloses indicated indicates`.split(/\s+/),
+);
+
+/** Speech verbs that name their hearer before the clause ("told reporters that", "warned investors that"). */
+export const TELL_VERBS = new Set(
+  'told tells warned warns assured assures informed informs reminded reminds promised promises cautioned cautions advised advises convinced notified urged urges'.split(' '),
 );
 
 /** Speech verbs that are also common plural nouns ("reports", "claims"): only after a name or pronoun. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeDocument, loadDocuments, loadFile, parseDocument } from '../../../src/corpus/load/load-file.ts';
 import { lineAt } from '../../../src/corpus/load/paragraphs.ts';
 import type { Paragraph } from '../../../src/corpus/types.ts';
+import { analyse, quoteList } from '../helpers.ts';
 
 const prose = (ps: Paragraph[]) => ps.filter((p) => p.kind === 'text' || p.kind === 'blockquote');
 
@@ -33,6 +34,12 @@ describe('plain text', () => {
       [2, '"It\'s over" - she said so... twice.'],
       [3, "'Fine,' he said."],
     ]);
+  });
+
+  it('reads two apostrophes as a double quotation mark, as typewritten archives write it', () => {
+    const doc = parseDocument('a.txt', 'a.txt', 'txt', "''It's more tinkering at the edges,'' said Alan Cole.\nThe Joneses' house.");
+    expect(prose(doc.paragraphs).map((p) => p.text)).toEqual(['"It\'s more tinkering at the edges," said Alan Cole.', "The Joneses' house."]);
+    expect(quoteList(analyse("''It's more tinkering at the edges,'' said Alan Cole, an economist."))).toEqual(["Alan Cole: It's more tinkering at the edges,"]);
   });
 
   it('joins hard-wrapped lines into paragraphs and maps offsets back to their lines', () => {

@@ -116,4 +116,18 @@ describe('indirect (reported) speech', () => {
     for (const q of a.quotes) expect(text).toContain(q.text);
     expect(quoteList(a, 'indirect')).toEqual(['Aid groups: up to 2.5 million people ... could go hungry by March.']);
   });
+
+  it('gives a verb joined by "and" the subject of the first, and ends the first clause where the second verb joins', () => {
+    expect(
+      indirect('Ana Ruiz, the former housing minister, stressed her support of the 2019 law that ended the evictions during a debate hosted by City Radio and said she has the experience the job needs.'),
+    ).toEqual([
+      'Ana Ruiz: her support of the 2019 law that ended the evictions during a debate hosted by City Radio',
+      'Ana Ruiz: she has the experience the job needs.',
+    ]);
+  });
+
+  it('reads "that" after an object only for a verb that takes a hearer, and keeps "he thought that" in the clause', () => {
+    expect(indirect('Karim Osei told reporters that the harbour would stay closed.')).toEqual(['Karim Osei: the harbour would stay closed.']);
+    expect(indirect('Karim Osei said he thought that the harbour would stay closed.')).toEqual(['Karim Osei: he thought that the harbour would stay closed.']);
+  });
 });

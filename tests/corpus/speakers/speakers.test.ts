@@ -142,4 +142,40 @@ describe('speakers of a document', () => {
     expect(quoteList(b)).toEqual(['Hanna Virtanen: more troops were coming.']);
     expect(speaker(b.speakers, 'Hanna Virtanen')?.roles).toContain('Defence Minister');
   });
+
+  it('reads a speech verb written before its speaker as no part of the name', () => {
+    const a = analyse('“It is hard to avoid,” said Rosa Ellingham, a tax consultant.\n\nThe plan says little. Said Ellingham: “I do not get the sense anyone is interested in reform.”');
+    expect(quoteList(a, 'direct')).toEqual(['Rosa Ellingham: It is hard to avoid,', 'Rosa Ellingham: I do not get the sense anyone is interested in reform.']);
+  });
+
+  it('keeps a run of lower-case role words before a name as the role, and finds the person by it later', () => {
+    const a = analyse(
+      'Green Party mayoral candidate Ines Okoro toured the harbour on Thursday.\n\nThe Green Party mayoral candidate noted on Friday that her campaign had raised little.\n\nShe said, “We have big plans for the final month.”',
+    );
+    expect(speaker(a.speakers, 'Ines Okoro')?.roles).toContain('Green Party mayoral candidate');
+    expect(quoteList(a)).toEqual(['Ines Okoro: her campaign had raised little.', 'Ines Okoro: We have big plans for the final month.']);
+  });
+
+  it('gives "he" to a person named again by surname alone, over the speaker of the last quote', () => {
+    const a = analyse(
+      'Senator Paul Okafor said on Monday that the tax code was broken.\n\n“It is hard to avoid,” said Rosa Ellingham, a tax consultant.\n\nBut some note that Okafor — even as he says his record makes him the right choice — has proposed little.',
+    );
+    // The clause opened inside the dashes ends at the second one.
+    expect(quoteList(a, 'indirect')).toEqual(['Paul Okafor: the tax code was broken.', 'Paul Okafor: his record makes him the right choice']);
+  });
+
+  it('finds the speaker before an age, a home town and a relative clause, not the last capital in them', () => {
+    const a = analyse('Marta Quispe, 59, of Ashton, Md., who watched the ceremony on a screen on the Mall, said the event brought back memories of her father.');
+    expect(quoteList(a)).toEqual(['Marta Quispe: the event brought back memories of her father.']);
+  });
+
+  it('reads "Having said that" as no speaker', () => {
+    const a = analyse('Companies should pay some form of taxes. Having said that, there are some economists who argue that corporate taxes should be very low.');
+    expect(a.speakers.map((s) => s.name)).not.toContain('Having');
+  });
+
+  it('gives "who" the name before it, over its appositive', () => {
+    const a = analyse('The mayor has had a frosty relationship with Ines Okoro, now the council leader, who in 2019 said the harbour plan was a fantasy.');
+    expect(quoteList(a)).toEqual(['Ines Okoro: the harbour plan was a fantasy.']);
+  });
 });
