@@ -5,6 +5,7 @@ import type { Span } from '../text/sentences.ts';
 import { doubleQuoteSpans, singleQuoteSpans, spanText, wordCount, type QuoteSpan } from './spans.ts';
 import { speechVerbs } from './speech-verbs.ts';
 import { allMatches } from '../text/matches.ts';
+import { isQuotedTitle } from '../text/title-case.ts';
 
 export type Attribution =
   | { type: 'named'; mention: Mention }
@@ -31,6 +32,10 @@ function sentenceAround(sentences: Span[], offset: number, fallbackEnd: number):
 
 const SIGNATURE = /^\s*-+\s*(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}\p{L}\p{M}'’.-]+){0,4}?)[.,]?\s*$/u;
 
+/** A full stop, not a title's or an initial's dot ("said Dr. Amir Haddad."). */
+const SENTENCE_END = /(?<!\b(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Hon))[.!?]/u;
+const SENTENCE_END_REST = new RegExp(`${SENTENCE_END.source}(?:\\s.*)?$`, 'su');
+
 /** `"…," said Alyona Getmanchuk, Ukraine's new ambassador to NATO.` / `"…," Risto Penttilä, a foreign-policy expert, explains.` */
 function attributionAfter(after: string): Mention | null {
   const clipped = after.split('"')[0] ?? '';
@@ -44,13 +49,14 @@ function attributionAfter(after: string): Mention | null {
   if (/^[\s,]*$/.test(lead)) {
     // Verb first: the speaker follows, with an optional appositive.
     // Cut at the sentence's end, not at a title's or an initial's dot ("said Dr. Amir Haddad.").
-    const rest = clipped.slice(first.end).replace(/(?<!\b(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Hon))[.!?](?:\s.*)?$/su, '');
+    const rest = clipped.slice(first.end).replace(SENTENCE_END_REST, '');
     const [name, appositive] = rest.split(',');
     const np = (name ?? '').trim();
     if (!np || np.split(/\s+/).length > 8) return null;
     return parseMention(np, appositive?.trim() ? appositive : null);
   }
-  if (lead.split(/\s+/).length > 14 || /[.!?]/.test(lead)) return null;
+  // The speaker stands in the same sentence: no full stop before the verb but a title's ("Mr. Obama said").
+  if (lead.split(/\s+/).length > 14 || SENTENCE_END.test(lead)) return null;
   const subject = findSubject(lead.replace(/^\s*,?\s*/, ''));
   return subject?.mention ?? null;
 }
@@ -120,6 +126,8 @@ export function findDirectQuotes(text: string, sentences: Span[], continuesPrevi
       if (person) attribution = { type: 'context', mention: person };
     }
 
+    // `On "Fox News Sunday," Gov. Ann Ruiz said …`: a title in quotation marks is not what anyone said.
+    if (isQuotedTitle(quoted)) continue;
     const short = wordCount(quoted) <= SCARE_MAX_WORDS && !/[.,!?]$/.test(quoted);
     if (short && !adjacent) continue;
     // Single quotes are mostly scare quotes and apostrophes: only a quote attributed right beside it counts.

@@ -4,6 +4,7 @@ import { findClause, findSubject, trailingNounPhrase } from '../speakers/subject
 import { mentionOfSource } from '../attribution/source-mention.ts';
 import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
 import { isNounLike, speechVerbs } from './speech-verbs.ts';
+import { isQuotedTitle } from '../text/title-case.ts';
 
 export interface IndirectCandidate {
   mention: Mention;
@@ -54,6 +55,9 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     if (/^\s*[:,]?\s*["']/.test(right)) continue;
     const subject = findSubject(left);
     if (!subject) continue;
+    // `"…," Mr. Obama said on Saturday night at …`: the speaker of the quote just closed, not of a clause after.
+    const justClosed = /"([^"]*)",?\s*$/.exec(sentence.slice(0, subject.start));
+    if (justClosed && !isQuotedTitle(justClosed[1] ?? '')) continue;
     if (isNounLike(verb.verb) && subject.mention.reference === 'description') continue;
     // "Insurance claims rose": a word that is also a plural noun reports speech only before "that" or after a pronoun.
     if (isNounLike(verb.verb) && subject.mention.reference !== 'pronoun') {

@@ -184,6 +184,14 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   let postQualifier: string | null = null;
   // "Cameron Easley for Morning Consult" works for it as "Helen Ward of Leeds University" works at hers.
   const ofAt = words.findIndex((w, i) => w === 'of' || (w === 'for' && i >= 2));
+  // "Secretary of State John F. Kerry", "Minister of Foreign Affairs Anna Lind": the title runs past "of" to its
+  // last role word, and the name follows it.
+  let titleEnd = -1;
+  if (ofAt > 0 && isRoleWord(words[0] ?? '')) for (let i = ofAt + 1; i < words.length; i++) if (isRoleWord(words[i] ?? '')) titleEnd = i;
+  if (titleEnd > ofAt && titleEnd < words.length - 1 && !words.slice(titleEnd + 1).some((w) => isOrgWord(w) || !isCapitalised(w))) {
+    const role = [words.slice(0, titleEnd + 1).join(' '), ...(appositive && appositiveKind(appositive) !== null ? [roleFromAppositive(appositive)] : [])].join(', ');
+    return { surface, name: words.slice(titleEnd + 1).join(' '), kind: 'person', role, acronym, reference: 'name', definite };
+  }
   // "NATO Secretary-General Mark Rutte": an organisation before a title names the person's employer.
   // Only the words before "of" decide: "Professor Helen Ward of Leeds University" is a person and her employer.
   const head = ofAt > 0 ? words.slice(0, ofAt) : words;

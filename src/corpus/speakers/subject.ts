@@ -32,7 +32,7 @@ function gapStart(left: string): number {
 
 /** Words after a speech verb before the reported clause ("claimed Thursday that", "argues in the Economist that"). */
 const CLAUSE_LEAD =
-  /^\s*(?:\[\.\.\.\]\s*|(?:on )?(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\s*,?\s*|yesterday\s*|today\s*|last (?:week|month|year)\s*|also\s*|again\s*|repeatedly\s*|publicly\s*|[a-z]+ly\s+)*/u;
+  /^\s*(?:\[\.\.\.\]\s*|(?:on )?(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day(?: night| morning| afternoon| evening)?\s*,?\s*|yesterday\s*|today\s*|last (?:week|month|year)\s*|also\s*|again\s*|repeatedly\s*|publicly\s*|[a-z]+ly\s+)*/u;
 
 export interface Subject {
   mention: Mention;
@@ -144,7 +144,8 @@ export function trailingNounPhrase(text: string): { text: string; start: number 
     let start = k;
     while (start > 0) {
       const prev = tokens[start - 1]?.w ?? '';
-      if (/[,;:.!?"]$/.test(prev)) break;
+      // A middle initial's dot does not end the name ("Vann R. Newkirk II").
+      if (/[,;:.!?"]$/.test(prev) && !(/^\p{Lu}\.$/u.test(prev) && start - 2 >= 0 && isCap(tokens[start - 2]?.w ?? ''))) break;
       // Name particles may come in runs ("Ursula von der Leyen").
       let p = start - 1;
       while (p > 0 && NAME_PARTICLES.has(tokens[p]?.w ?? '')) p--;

@@ -6,12 +6,18 @@ const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'on', 
 const MIN_WORDS = 4;
 
 /** Every word but the minor ones starts with a capital, over at least four such words. */
-export function isTitleCase(sentence: string): boolean {
+export function isTitleCase(sentence: string, minWords = MIN_WORDS): boolean {
   let words = 0;
   for (const w of sentence.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? []) {
     if (MINOR.has(w.toLowerCase()) && w === w.toLowerCase()) continue;
     if (!/^\p{Lu}/u.test(w)) return false;
     words++;
   }
-  return words >= MIN_WORDS;
+  return words >= minWords;
+}
+
+/** A quoted title or name ("Fox News Sunday", "The Art of the Deal"): a few capitalised words, no sentence. */
+export function isQuotedTitle(quoted: string): boolean {
+  const text = quoted.replace(/[,;:\s]+$/, '');
+  return !/[.!?]$/.test(text) && text.split(/\s+/).length <= 8 && isTitleCase(text, 2);
 }

@@ -93,4 +93,19 @@ describe('direct quotes', () => {
     const a = analyse('Intro line.\n\n"Line three quote is here," said Ola Nordmann.');
     expect(a.quotes.map((q) => q.line)).toEqual([3]);
   });
+
+  it('attributes a quote to a titled speaker followed by a time and place, and the next quote to the same speaker', () => {
+    expect(
+      direct('"Our progress is on the ballot," Mr. Okafor said on Saturday night at the union\'s gala dinner in Leeds, where Mrs. Lind also spoke. "Tolerance is on the ballot."'),
+    ).toEqual(['Okafor: Our progress is on the ballot,', 'Okafor: Tolerance is on the ballot.']);
+  });
+
+  it('reads a quoted title as no quote, and the sentence after it as reported speech', () => {
+    const a = analyse('On this weekend\'s broadcast of "Harbour Talk Sunday," Green Party mayoral candidate Gov. Ines Okoro said her rival was only joking.');
+    expect(quoteList(a)).toEqual(['Ines Okoro: her rival was only joking.']);
+  });
+
+  it('keeps a middle initial in the name of a speaker after the quote', () => {
+    expect(direct('"I hate this framing," Vann R. Newkirk II, a writer, said on Twitter.')).toEqual(['Vann R. Newkirk II: I hate this framing,']);
+  });
 });

@@ -15,6 +15,8 @@ describe('parseMention', () => {
     ["Russia's Federal Security Service (FSB)", 'Federal Security Service', 'organisation', null],
     ['the Kiel Institute for the World Economy', 'Kiel Institute for the World Economy', 'organisation', null],
     ['the Bank of England', 'Bank of England', 'organisation', null],
+    ['Secretary of State John F. Kerry', 'John F. Kerry', 'person', 'Secretary of State'],
+    ['Minister of Foreign Affairs Anna Lind', 'Anna Lind', 'person', 'Minister of Foreign Affairs'],
   ])('%s → %s', (phrase, name, kind, role) => {
     const m = parseMention(phrase);
     expect(m).toMatchObject({ name, kind, role, reference: 'name' });
