@@ -62,13 +62,16 @@ export function isStale() {
   }
 }
 
-/** Compiles into `outDir` (dist/; the tests build elsewhere, so as not to pull dist/ from under a running command). */
-export async function build(outDir = DIST) {
+/**
+ * Compiles into `outDir` (dist/; the tests build elsewhere, so as not to pull dist/ from under a running command).
+ * `extraEntries` adds programs of the tests' own (the soak's bot process) to the same build.
+ */
+export async function build(outDir = DIST, extraEntries = {}) {
   const { build: esbuild } = await import('esbuild');
   rmSync(outDir, { recursive: true, force: true });
   await esbuild({
     absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
+    entryPoints: { ...ENTRIES, ...extraEntries },
     outdir: outDir,
     // Every file in one folder, so `import.meta.url` names the same folder in every chunk (the model, the worker).
     entryNames: '[name]',

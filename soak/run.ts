@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openIndex } from '../src/corpus/index/open-index.ts';
 import { openClaims } from '../src/digest/open-claims.ts';
@@ -16,7 +17,6 @@ import { openSharedStore } from '../src/store/open-store.ts';
 import { startBackend, type BackendName } from '../tests/support/backends.ts';
 import { configure } from '../tests/support/configure.ts';
 import { DiscordStandIn } from '../tests/support/discord-standin.ts';
-import { spawnTs } from '../tests/support/node-ts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,10 +48,18 @@ interface Machine {
   output: string;
 }
 
+// The bot process the soak starts hundreds of times runs compiled, as `npm start` does: under tsx each start spent
+// 15–25 s compiling TypeScript on a loaded machine, which made the full soak take hours. Built inside the clone, so
+// that the compiled code finds node_modules, the model and the engine's version as dist/ does.
+const CHILD_DIR = path.join(ROOT, 'node_modules/.cache', `lectern-soak-${process.pid}`);
+const { build } = (await import(pathToFileURL(path.join(ROOT, 'scripts/build.mjs')).href)) as { build: (outDir: string, extra: Record<string, string>) => Promise<void> };
+await build(CHILD_DIR, { 'digest-kill-child': 'tests/support/digest-kill-child.ts' });
+const CHILD = path.join(CHILD_DIR, 'digest-kill-child.js');
+
 /** One machine's bot process, running the digests due at `now`; killed `killAfterMs` after it is ready, if given. */
 function runMachine(name: string, env: Record<string, string>, killAfterMs: number | null): Promise<Machine> {
   return new Promise((resolve, reject) => {
-    const child = spawnTs(path.join(ROOT, 'tests/support/digest-kill-child.ts'), [], { env: { ...process.env, ...env, MACHINE: name }, cwd: ROOT });
+    const child = spawn(process.execPath, [CHILD], { env: { ...process.env, ...env, MACHINE: name }, cwd: ROOT });
     let output = '';
     child.stdout.on('data', (d: Buffer) => {
       output += String(d);
@@ -68,15 +76,18 @@ async function soakStore(name: BackendName) {
   const guild = standin.addGuild({ name: 'Soak', channels: Array.from({ length: SERVERS }, (_, i) => ({ name: `digest-${i}` })) });
   const servers = guild.channels.map((c, i) => ({ id: `7${String(i).padStart(17, '0')}`, channel: c.id }));
   await standin.start();
-  // Posts take a little while, so that kills land while messages are in flight.
-  standin.delay({ method: 'POST', pathIncludes: '/messages' }, 15);
+  // Posts take a little while, so that kills (at 0–1.5 s after a start) land while messages are in flight.
+  standin.delay({ method: 'POST', pathIncludes: '/messages' }, 250);
   const backend = await startBackend(name);
   liveServers.push(() => backend.destroy());
   const started = Date.now();
   try {
     const { store } = await openSharedStore(backend.url, 'lectern');
     const settings = new SettingsStore(store);
-    for (const s of servers) await configure(settings, s.id, { digest: 'on', 'digest-channel': s.channel, 'digest-time': '08:00', 'digest-timezone': 'UTC' });
+    // The servers' digests fall due over twenty minutes (08:00 to 08:19), so each of the first forty or so starts of
+    // a day finds work to do and its kill lands mid-run, not after the day's digests are all out.
+    for (const [i, s] of servers.entries())
+      await configure(settings, s.id, { digest: 'on', 'digest-channel': s.channel, 'digest-time': `08:${String(i % 20).padStart(2, '0')}`, 'digest-timezone': 'UTC' });
     await store.disconnect();
     const env = { API: standin.apiBase, TOKEN, INDEX_CACHE_DIR, DATABASE_URL: backend.url, STALE_MS: String(STALE_MS), GUILDS: servers.map((s) => s.id).join(',') };
     let kills = 0;
@@ -99,6 +110,7 @@ async function soakStore(name: BackendName) {
           runMachine('b', { ...env, NOW: at }, killB ? Math.floor(random() * 1500) : null),
         ]);
         starts += 2;
+        if (process.env.SOAK_TRACE) for (const r of results) process.stdout.write(`    ${at} killed=${r.killed} ${r.output.trim().split('\n').pop()}\n`);
         for (const r of results) {
           if (r.killed) {
             kills++;
@@ -157,6 +169,7 @@ const liveServers: Array<() => Promise<void>> = [];
 const cleanUp = async () => {
   for (const stop of liveServers) await stop().catch(() => undefined);
   rmSync(INDEX_CACHE_DIR, { recursive: true, force: true });
+  rmSync(CHILD_DIR, { recursive: true, force: true });
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
@@ -182,4 +195,5 @@ if (!values['no-fuzz']) {
   failed ||= f.failed > 0 || f.code !== 0;
 }
 rmSync(INDEX_CACHE_DIR, { recursive: true, force: true });
+rmSync(CHILD_DIR, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
