@@ -4,6 +4,7 @@
 //     points (100 kills in all, half on each store) and started again; every server must get exactly one digest a day.
 //  2. The fuzz suite at 10,000 generated inputs per command (FUZZ_RUNS), through the real command path.
 // Options: --kills N (in all, shared by the stores), --servers N, --days N, --fuzz-runs N, --stores postgres,redis, --no-fuzz.
+// SOAK_TRACE=1 prints each process's last line (its digest outcomes, or "ready" when it was killed first).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
