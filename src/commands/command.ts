@@ -98,6 +98,6 @@ export function documentChoices(ctx: CommandContext, value: string): Choice[] {
   return ctx.query
     .documents(ctx.documents ? { documents: ctx.documents } : {})
     .filter((d) => !q || d.title.toLowerCase().includes(q) || d.file.toLowerCase().includes(q))
-    .slice(0, 25)
+    .slice(0, MAX_CHOICES)
     .map((d) => ({ name: clip(d.title, 100), value: d.id.slice(0, 100) }));
 }

@@ -2,7 +2,7 @@ import { clip } from '../reply/clip.ts';
 import { fileNameForLink, LIBRARY_FULL, MAX_UPLOAD_BYTES, MAX_UPLOADS_PER_SERVER, SUPPORTED } from '../library/library.ts';
 import { answer, invalid, privately, type Reply } from '../reply/reply.ts';
 import { rich, user } from '../reply/rich-text.ts';
-import { SUBCOMMAND, type Choice, type Options } from './command.ts';
+import { MAX_CHOICES, SUBCOMMAND, type Choice, type Options } from './command.ts';
 import { actorOf, forModerators } from './moderator.ts';
 import type { ServerCommand, ServerContext } from './server-command.ts';
 import { bySubcommand } from './subcommands.ts';
@@ -119,6 +119,6 @@ export const library: ServerCommand = {
     if (options[SUBCOMMAND] === 'remove') {
       choices = (await services.library.list(invoker.guildId)).filter((u) => match(u.title, u.file)).map((u) => ({ name: clip(`${u.title} (${u.file})`, 100), value: u.id }));
     } else choices = services.corpus.bundled().filter((d) => match(d.title, d.file)).map((d) => ({ name: clip(`${d.title} (${d.file})`, 100), value: d.id }));
-    return choices.filter((c) => c.value.length <= 100).slice(0, 25);
+    return choices.filter((c) => c.value.length <= 100).slice(0, MAX_CHOICES);
   },
 };
