@@ -50,6 +50,8 @@ import { autocompleteCommand, runCommand } from '../../src/commands/server-comma
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250904);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+/** A minute for the default runs, and as long again for every 200 more (the soak runs 10,000 per command). */
+const LAYER1_TIMEOUT = 60_000 * Math.max(1, Math.ceil(RUNS / 200));
 const E2E_RUNS = Number(process.env.FUZZ_E2E_RUNS ?? 48);
 const MOD_ROLE = '223456789012345678';
 const EPHEMERAL = 64;
@@ -156,7 +158,7 @@ function mustRefuse(command: Command, options: Options): string | null {
 
 type Role = 'manager' | 'role-moderator' | 'member' | 'console';
 
-describe('hostile options through contextFor → runCommand → messageFor', { timeout: 60_000 }, () => {
+describe('hostile options through contextFor → runCommand → messageFor', { timeout: LAYER1_TIMEOUT }, () => {
   // Thousands of small writes: on a RAM disk when there is one (the store is not what is under test here).
   const tmp = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'lectern-fuzz-'));
   let store: Keyv;
