@@ -34,6 +34,8 @@ function contentPiece(tp: TaggedParagraph, s: TaggedSpan): string {
   let start = s.start;
   const first = tp.tokens[s.first];
   if (first && WHEN.test(first.text) && tp.tokens[s.first - 1]?.pos === 'ADP') start = tp.tokens[s.first + 1]?.start ?? start;
+  // A content opens at a word's start: "Friday's test" is not "s test" (the tokeniser parts the possessive).
+  while (start > 0 && /[\p{L}\d'’]/u.test(tp.text[start - 1] ?? '')) start--;
   let piece = tp.text.slice(start, s.end);
   // A quotation with a word or two before its opening mark: those words are the reporter's.
   const open = piece.indexOf('"');

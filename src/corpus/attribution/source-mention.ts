@@ -1,6 +1,8 @@
 // What a tagged source says about its speaker: the name, the role around it, or a description that stands alone.
 import { parseMention, type Mention } from '../speakers/mention.ts';
-import { DAY_OR_MONTH, DESCRIPTION_ORG_NOUNS, GROUP_NOUNS, LEADING_FUNCTION_WORDS } from '../speakers/vocabulary.ts';
+import { DAY_OR_MONTH, DESCRIPTION_ORG_NOUNS, GROUP_NOUNS, LEADING_FUNCTION_WORDS, PIECE_NOUNS } from '../speakers/vocabulary.ts';
+
+const PIECES = new Set(PIECE_NOUNS);
 
 /** A bracketed note after a name that is not an acronym: a party and state ("(D-N.C.)"), an age ("(52)"). */
 const NOTE = /\s*\((?![\p{Lu}][\p{Lu}\d&.-]{1,9}\))[^)]*\)/gu;
@@ -18,6 +20,11 @@ export function mentionOfSource(sourceText: string): Mention | null {
   const comma = text.indexOf(', ');
   const head = (comma > 0 ? text.slice(0, comma) : text).replace(POSSESSIVE_END, '').trim();
   const appositive = comma > 0 ? text.slice(comma + 2).trim() || null : null;
+  // "a White House statement, President Obama": the statement carries the words; the name after it speaks.
+  if (appositive && PIECES.has(head.split(' ').pop()?.toLowerCase() ?? '')) {
+    const speaker = parseMention(appositive);
+    if (speaker?.reference === 'name') return speaker;
+  }
   const parsed = parseMention(head, appositive);
   if (parsed) return parsed;
   // "Tom Jones of the Smith family", "Ann Lee from the union": the name before a lower-case phrase is the speaker.

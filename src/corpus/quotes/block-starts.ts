@@ -2,6 +2,7 @@
 import { parseMention, type Mention } from '../speakers/mention.ts';
 import { findSubject, trailingNounPhrase } from '../speakers/subject.ts';
 import { speechVerbs } from './speech-verbs.ts';
+import { PIECE_NOUNS } from '../speakers/vocabulary.ts';
 
 /**
  * "Title ( archived) - Publisher" or "Title - Author / Publisher": the line a blog puts above a quoted article.
@@ -59,7 +60,7 @@ export function citeSource(cite: string): Mention | null {
 }
 
 // Case is spelled out, not flagged: under the i flag \p{Lu} matches lower-case letters too ("latest").
-const PIECE = /(?:^|\b(?:[Ff]rom|[Ii]n|[Bb]y|[Oo]f)\s+)(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}\p{M}.&'’-]*\s+){1,5})(?:(?:latest|new|recent|own|excellent|long|weekly|daily|annual|monthly)\s+)?(?:piece|article|report|op-ed|editorial|story|column|interview|essay|analysis|paper|post|investigation|feature|briefing|study|survey|newsletter|blog post|statement|memo)\b/u;
+const PIECE = new RegExp(String.raw`(?:^|\b(?:[Ff]rom|[Ii]n|[Bb]y|[Oo]f)\s+)(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}\p{M}.&'’-]*\s+){1,5})(?:(?:latest|new|recent|own|excellent|long|weekly|daily|annual|monthly)\s+)?(?:${PIECE_NOUNS.join('|')})\b`, 'u');
 const BY_AUTHOR = /\b(?:piece|article|op-ed|editorial|story|column|interview|essay|analysis|post|commentary|letter)\s+by\s+(.+?)(?=\s+(?:in|for|at|on|from)\s+(?:the\s+)?\p{Lu}|\s*[:,;(]|\s*$)/u;
 const IN_PUBLICATION = /\b(?:in|by|from)\s+(the\s+\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.&'’-]*){0,4})\s*(?:[:,]|$|\s+that\b)/u;
 

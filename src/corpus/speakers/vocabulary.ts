@@ -102,6 +102,12 @@ export const SPEECH_VERBS = new Set(
   cautions tweeted tweets testified testifies concluded concludes disclosed discloses indicated indicates`.split(/\s+/),
 );
 
+/** Pieces of writing or speech that carry what someone said ("a White House statement", "an op-ed in …"). */
+export const PIECE_NOUNS = [
+  'piece', 'article', 'report', 'op-ed', 'editorial', 'story', 'column', 'interview', 'essay', 'analysis', 'paper', 'post',
+  'investigation', 'feature', 'briefing', 'study', 'survey', 'newsletter', 'blog post', 'statement', 'memo',
+];
+
 /** Speech verbs that name their hearer before the clause ("told reporters that", "warned investors that"). */
 export const TELL_VERBS = new Set(
   'told tells warned warns assured assures informed informs reminded reminds promised promises cautioned cautions advised advises convinced notified urged urges'.split(' '),

@@ -63,4 +63,10 @@ describe('who said what, on sentences real news is made of', () => {
     // Speech still to come is not a quotation either.
     expect(quotes('The Harbour Authority will insist that the pier stays closed until the spring.')).toEqual([]);
   });
+
+  it('gives the words of a statement to the person named after it, from the start of a word', () => {
+    expect(quotes('In a City Hall statement, Mayor Ines Okoro condemned Friday\'s closure as "reckless and cruel" and a "grave threat" to the harbour.')).toEqual([
+      'Ines Okoro: Friday\'s closure as "reckless and cruel" and a "grave threat" to the harbour',
+    ]);
+  });
 });
