@@ -5,6 +5,7 @@ import type { Span } from '../text/sentences.ts';
 import { doubleQuoteSpans, singleQuoteSpans, spanText, wordCount, type QuoteSpan } from './spans.ts';
 import { speechVerbs } from './speech-verbs.ts';
 import { allMatches } from '../text/matches.ts';
+import { TITLE_ABBREVIATIONS } from '../text/sentences.ts';
 import { isQuotedTitle } from '../text/title-case.ts';
 
 export type Attribution =
@@ -33,7 +34,7 @@ function sentenceAround(sentences: Span[], offset: number, fallbackEnd: number):
 const SIGNATURE = /^\s*-+\s*(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}\p{L}\p{M}'’.-]+){0,4}?)[.,]?\s*$/u;
 
 /** A full stop, not a title's or an initial's dot ("said Dr. Amir Haddad."). */
-const SENTENCE_END = /(?<!\b(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Rev|Hon))[.!?]/u;
+const SENTENCE_END = new RegExp(String.raw`(?<!\b(?:\p{Lu}|${TITLE_ABBREVIATIONS.map((t) => t[0]?.toUpperCase() + t.slice(1)).join('|')}))[.!?]`, 'u');
 const SENTENCE_END_REST = new RegExp(`${SENTENCE_END.source}(?:\\s.*)?$`, 'su');
 
 /** `"…," said Alyona Getmanchuk, Ukraine's new ambassador to NATO.` / `"…," Risto Penttilä, a foreign-policy expert, explains.` */

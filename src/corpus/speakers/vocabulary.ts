@@ -99,7 +99,9 @@ export const SPEECH_VERBS = new Set(
   stressed stresses emphasised emphasized emphasises emphasizes confirmed confirms declared declares alleged alleges
   contended contends revealed reveals observed observes remarked remarks replied replies responded responds recalled
   recalls conceded concedes estimated estimates promised promises complained complains countered counters cautioned
-  cautions tweeted tweets testified testifies concluded concludes disclosed discloses indicated indicates`.split(/\s+/),
+  cautions tweeted tweets testified testifies concluded concludes disclosed discloses indicated indicates boasted boasts
+  bragged brags quipped quips joked jokes exclaimed exclaims shouted shouts yelled yells scoffed scoffs mused muses
+  pleaded pleads lamented laments retorted retorts snapped whispered whispers muttered mutters`.split(/\s+/),
 );
 
 /** Pieces of writing or speech that carry what someone said ("a White House statement", "an op-ed in …"). */

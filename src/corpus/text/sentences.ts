@@ -1,9 +1,14 @@
 // Sentence boundaries that survive abbreviations, initials, decimals, elisions and quotations.
 
+/** Titles written short before a name ("Mr. Stubb", "Del. Ines Okoro"). */
+export const TITLE_ABBREVIATIONS = [
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'lt', 'col', 'maj', 'sgt', 'capt', 'cmdr', 'adm', 'gov', 'sen',
+  'rep', 'del', 'rev', 'fr', 'hon', 'pres', 'messrs',
+];
+
 /** Abbreviations that do not end a sentence even before a capital ("Mr. Stubb", "U.S. President"). */
 const NEVER_FINAL = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'gov', 'sen', 'rep',
-  'rev', 'hon', 'pres', 'messrs', 'mt', 'ft', 'no', 'nos', 'vs', 'v', 'cf', 'e.g', 'i.e', 'approx', 'fig', 'vol', 'pp',
+  ...TITLE_ABBREVIATIONS, 'mt', 'ft', 'no', 'nos', 'vs', 'v', 'cf', 'e.g', 'i.e', 'approx', 'fig', 'vol', 'pp',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.u', 'u.s.a',
   'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'ave', 'blvd',
 ]);

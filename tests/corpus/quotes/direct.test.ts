@@ -108,4 +108,9 @@ describe('direct quotes', () => {
   it('keeps a middle initial in the name of a speaker after the quote', () => {
     expect(direct('"I hate this framing," Vann R. Newkirk II, a writer, said on Twitter.')).toEqual(['Vann R. Newkirk II: I hate this framing,']);
   });
+
+  it('knows the livelier speech verbs ("boasted", "quipped", "shouted") and a delegate\'s title', () => {
+    expect(direct('When the mayor noted that the fund had paid no tax, Okafor boasted, "That makes me smart."')).toEqual(['Okafor: That makes me smart.']);
+    expect(direct('"We will not wait," Del. Ines Okoro shouted to the crowd.')).toEqual(['Ines Okoro: We will not wait,']);
+  });
 });
