@@ -17,6 +17,8 @@ export interface IndirectCandidate {
 
 const ACCORDING = /according to/i;
 const SPACED_DASH = /\s[-–—]\s/;
+/** ", Okafor" or ", the mayor" right before a speech verb: another attribution begins there. */
+const ANOTHER_SPEAKER = /,\s+(?:(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}|(?:he|she|they)\s+)(?:also\s+)?$/u;
 const JOINED_VERB = /,?\s+and\s+(?:also\s+|then\s+)?([a-z]+)\b/;
 
 /**
@@ -46,7 +48,8 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     }
   }
 
-  for (const verb of speechVerbs(masked)) {
+  const verbs = speechVerbs(masked);
+  for (const verb of verbs) {
     const left = masked.slice(0, verb.index);
     // `"…," said X` is a direct quote's attribution, handled with the quote.
     const trimmed = trimEndOf(left, `${SPACES},`);
@@ -80,6 +83,15 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     // "stressed her support of the raid and said she …": the clause ends where a second speech verb joins on.
     const joined = JOINED_VERB.exec(text);
     if (joined && joined.index > 0 && SPEECH_VERBS.has(joined[1] ?? '')) text = text.slice(0, joined.index).replace(/,$/, '').trim();
+    // "When the mayor noted that the fund paid no tax, Okafor boasted, …": the clause ends before another speaker's verb.
+    for (const next of verbs) {
+      if (next.index <= offset || next.index >= offset + text.length) continue;
+      const other = ANOTHER_SPEAKER.exec(masked.slice(offset, next.index));
+      if (other) {
+        text = text.slice(0, other.index).trim();
+        break;
+      }
+    }
     if (text.split(/\s+/).length < 3) continue;
     if (text.includes('"') && text.split('"').length % 2 === 0) continue;
     out.push({ mention: subject.mention, text, offset, ...(subject.joined ? { joined: true } : {}) });

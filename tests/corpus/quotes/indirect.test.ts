@@ -130,4 +130,12 @@ describe('indirect (reported) speech', () => {
     expect(indirect('Karim Osei told reporters that the harbour would stay closed.')).toEqual(['Karim Osei: the harbour would stay closed.']);
     expect(indirect('Karim Osei said he thought that the harbour would stay closed.')).toEqual(['Karim Osei: he thought that the harbour would stay closed.']);
   });
+
+  it('ends a reported clause where another speaker begins', () => {
+    expect(indirect('When the mayor noted that the fund had paid no tax, Okafor boasted, "That makes me smart."')).toEqual(['the mayor: the fund had paid no tax']);
+    expect(indirect('While Ana Ruiz acknowledged funding was a major reason for the delay, Ruiz also noted that the staff had left.')).toEqual([
+      'Ana Ruiz: funding was a major reason for the delay',
+      'Ana Ruiz: the staff had left.',
+    ]);
+  });
 });
