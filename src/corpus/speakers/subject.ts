@@ -51,8 +51,6 @@ export function findSubject(leftText: string): Subject | null {
   // Was the name followed by a comma (an appositive, or ", meanwhile,")?
   const commaAfterHead = /^\s*,/.test(left.slice(head.length));
 
-  // "Clinton, the former secretary of State, stressed her support … and said she …": a verb joined by "and" to the
-  // sentence's first has that verb's subject, not the last name before it.
   // "… with McConnell, now the Senate majority leader, who in 2010 said": "who" speaks for the name before it.
   const who = /,\s*who(?:\s+in\s+\d{4})?$/.exec(head);
   if (who) {
@@ -62,6 +60,8 @@ export function findSubject(leftText: string): Subject | null {
     const mention = np ? parseMention(np.text, appositive ?? null) : null;
     return mention && mention.reference === 'name' ? { mention, start: np?.start ?? 0 } : null;
   }
+  // "Clinton, the former secretary of State, stressed her support … and said she …": a verb joined by "and" to the
+  // sentence's first has that verb's subject, not the last name before it.
   if (/(?:^|[\s,])and$/.test(head)) {
     const first = leadingSubject(left);
     return first ? { ...first, joined: true } : null;
