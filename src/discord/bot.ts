@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type Keyv from 'keyv';
 import type { Command, CommandContext, Services } from '../commands/command.ts';
 import type { Config } from '../config/env.ts';
@@ -73,7 +73,15 @@ export async function runBot(o: BotOptions): Promise<RunningBot> {
     ...(o.metrics ? { metrics: o.metrics } : {}),
     ...(o.cooldown ? { cooldown: o.cooldown } : {}),
   });
-  client.on(Events.InteractionCreate, (i) => void route(i));
+  // Interactions being answered, so that a stop lets each finish (a quiz's message is remembered after its reply).
+  const answering = new Set<Promise<void>>();
+  const onInteraction = (i: Interaction) => {
+    const done: Promise<void> = route(i)
+      .catch((error: unknown) => o.logger.error({ err: error }, 'interaction failed outside the router'))
+      .finally(() => answering.delete(done));
+    answering.add(done);
+  };
+  client.on(Events.InteractionCreate, onInteraction);
   client.on(Events.Error, (e) => o.logger.error({ err: e }, 'discord client error'));
   client.on(Events.Warn, (m) => o.logger.warn(m));
   client.on(Events.ShardDisconnect, (event, shard) => o.logger.warn({ code: event.code, shard }, 'gateway disconnected'));
@@ -106,8 +114,10 @@ export async function runBot(o: BotOptions): Promise<RunningBot> {
     scheduler: () => scheduler,
     quizCloser: () => quizCloser,
     stop: async () => {
-      // A digest being posted is finished first: shutdown never leaves one half-done.
+      // A digest being posted is finished first: shutdown never leaves one half-done; nor an answer.
+      client.off(Events.InteractionCreate, onInteraction);
       await scheduler?.stop();
+      await Promise.allSettled([...answering]);
       await quizCloser?.stop();
       await client.destroy();
     },
