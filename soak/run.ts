@@ -155,9 +155,15 @@ async function fuzz(runs: number) {
     });
     child.on('exit', resolve);
   });
-  const result = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; testResults: Array<{ assertionResults: Array<{ title: string; status: string }> }> };
+  const result = JSON.parse(readFileSync(out, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    testResults: Array<{ assertionResults: Array<{ title: string; status: string; failureMessages?: string[] }> }>;
+  };
   rmSync(path.dirname(out), { recursive: true, force: true });
   const titles = result.testResults.flatMap((f) => f.assertionResults);
+  // What failed, and how (fast-check's counterexample and seed are in the message), so a failure can be replayed.
+  for (const t of titles.filter((a) => a.status === 'failed')) process.stderr.write(`failed: ${t.title}\n${(t.failureMessages ?? []).join('\n').slice(0, 4000)}\n`);
   // "/quote: 10000 hostile invocations, …", "40000 autocompletes …", "48 hostile interactions …": the inputs tried.
   const inputs = titles.reduce((n, t) => n + Number(/(\d+) (hostile|autocomplete|console)/.exec(t.title)?.[1] ?? 0), 0);
   return { code, passed: result.numPassedTests, failed: result.numFailedTests, inputs, seconds: Math.round((Date.now() - started) / 1000) };
