@@ -53,6 +53,9 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** How long a stop waits for the answers under way. */
+const STOP_GRACE_MS = 10_000;
+
 /** Connects to Discord, registers the commands when they changed, and answers interactions with the app. */
 export async function runBot(o: BotOptions): Promise<RunningBot> {
   const { client } = o;
@@ -117,7 +120,8 @@ export async function runBot(o: BotOptions): Promise<RunningBot> {
       // A digest being posted is finished first: shutdown never leaves one half-done; nor an answer.
       client.off(Events.InteractionCreate, onInteraction);
       await scheduler?.stop();
-      await Promise.allSettled([...answering]);
+      // …within reason: an answer stuck on a slow download does not hold the process past ten seconds.
+      await Promise.race([Promise.allSettled([...answering]), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
       await quizCloser?.stop();
       await client.destroy();
     },
