@@ -131,15 +131,13 @@ export class SpeakerRegistry {
 
   /**
    * A one-word name is a mention only of someone already known ("… that Trump — even as he says …"): alone, a capital
-   * may only open the sentence. Returns whether it was.
+   * may only open the sentence.
    */
-  noticeKnown(mention: Mention, position: number, subject = false): boolean {
-    if (mention.reference !== 'name') return false;
-    const cluster = this.find(mention, position);
-    if (!cluster) return false;
+  noticeKnown(mention: Mention, position: number, subject = false): void {
+    const cluster = mention.reference === 'name' ? this.find(mention, position) : null;
+    if (!cluster) return;
     cluster.lastSeen = Math.max(cluster.lastSeen, position);
     if (subject) cluster.subjectAt = position;
-    return true;
   }
 
   private absorb(cluster: Cluster, m: Mention, position: number): void {
