@@ -79,6 +79,9 @@ export function readArticle(raw: string): Article | null {
   const { marked, depth } = markStartTags(raw, mark);
   if (depth > MAX_DEPTH) return null;
   const { document } = parseHTML(marked);
+  // A page of bare text (no element at all) gives linkedom a document without a root, which Readability
+  // refuses by throwing: there is no article to choose, so the whole page is read.
+  if (!document.documentElement) return null;
   const readable = isProbablyReaderable(document as unknown as Parameters<typeof isProbablyReaderable>[0]);
   const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: false }).parse();
   if (!result?.content) return null;

@@ -32,4 +32,11 @@ describe('an uploaded web page', () => {
     const small = parseDocument('s.html', 's.html', 'html', '<html><body><p>The minister said on 2 May 2024 that talks would resume.</p></body></html>');
     expect(small.paragraphs.map((p) => p.text)).toEqual(['The minister said on 2 May 2024 that talks would resume.']);
   });
+
+  it('reads a page of bare text without markup as its text (the fuzz suite found it thrown at)', () => {
+    const page = parseDocument('page.html', 'page.html', 'html', 'fine');
+    expect(page.paragraphs.map((p) => p.text)).toEqual(['fine']);
+    const words = parseDocument('notes.html', 'notes.html', 'html', 'Ann Lee said the harbour opens on Monday.');
+    expect(analyseDocument(words).quotes.map((q) => q.speakerId)).toEqual(['ann lee']);
+  });
 });
