@@ -5,6 +5,7 @@ import { mentionOfSource } from '../attribution/source-mention.ts';
 import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
 import { isNounLike, speechVerbs } from './speech-verbs.ts';
 import { isQuotedTitle } from '../text/title-case.ts';
+import { AFTER_VERB_TAIL, invertedSource } from './inverted-source.ts';
 
 export interface IndirectCandidate {
   mention: Mention;
@@ -56,6 +57,12 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     if (/["']$/.test(trimmed) || left.length - trimEndOf(left, SPACES).length >= 3) continue;
     const right = masked.slice(verb.end);
     if (/^\s*[:,]?\s*["']/.test(right)) continue;
+    // "…, said Anna Harbers.": the source follows the verb; what comes before the comma is not its subject.
+    const inverted = invertedSource(sentence, left, right);
+    if (inverted) {
+      out.push({ mention: inverted.mention, text: inverted.text, offset: 0 });
+      continue;
+    }
     const subject = findSubject(left);
     if (!subject) continue;
     // `"…," Mr. Obama said on Saturday night at …`: the speaker of the quote just closed, not of a clause after.
@@ -100,8 +107,7 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
 }
 
 /** What may follow a speech verb that ends the sentence ("…, the IMF said on Tuesday."). */
-const SENTENCE_END_AFTER_VERB =
-  /^\s*(?:(?:on|last|this|late|early)\s+\p{L}+|in a (?:statement|report|post|briefing|video)|in an (?:interview|email|address)|yesterday|today|tonight|earlier|later|again|too|also)?\s*[.!?]?\s*$/u;
+const SENTENCE_END_AFTER_VERB = new RegExp(String.raw`^\s*${AFTER_VERB_TAIL}?\s*[.!?]?\s*$`, 'u');
 
 /** "Talks will resume on Friday, Harbers said.": the reported clause comes before ", <speaker> <verb>". */
 function trailingClause(sentence: string, left: string, right: string, subjectStart: number): string | null {
