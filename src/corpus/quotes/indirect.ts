@@ -1,9 +1,9 @@
 import { parseMention, type Mention } from '../speakers/mention.ts';
 import { SPACES, trimEndOf } from '../text/trim.ts';
-import { findClause, findSubject, trailingNounPhrase } from '../speakers/subject.ts';
+import { findClause, findSubject, leadingSubject, trailingNounPhrase, type Subject } from '../speakers/subject.ts';
 import { mentionOfSource } from '../attribution/source-mention.ts';
 import { SPEECH_VERBS } from '../speakers/vocabulary.ts';
-import { isNounLike, speechVerbs } from './speech-verbs.ts';
+import { isNounLike, isParticiple, speechVerbs, type VerbMatch } from './speech-verbs.ts';
 import { isQuotedTitle } from '../text/title-case.ts';
 import { AFTER_VERB_TAIL, invertedSource } from './inverted-source.ts';
 
@@ -49,8 +49,8 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     }
   }
 
-  const verbs = speechVerbs(masked);
-  for (const verb of verbs) {
+  const verbs = speechVerbs(masked, true);
+  for (const [k, verb] of verbs.entries()) {
     const left = masked.slice(0, verb.index);
     // `"…," said X` is a direct quote's attribution, handled with the quote.
     const trimmed = trimEndOf(left, `${SPACES},`);
@@ -63,11 +63,13 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
       out.push({ mention: inverted.mention, text: inverted.text, offset: 0 });
       continue;
     }
-    const subject = findSubject(left);
+    const participle = isParticiple(verb.verb);
+    if (participle && !/,\s*$/.test(left)) continue;
+    const subject = participle ? participleSubject(left, verbs[k - 1]) : findSubject(left);
     if (!subject) continue;
     // `"…," Mr. Obama said on Saturday night at …`: the speaker of the quote just closed, not of a clause after.
     const justClosed = /"([^"]*)",?\s*$/.exec(sentence.slice(0, subject.start));
-    if (justClosed && !isQuotedTitle(justClosed[1] ?? '')) continue;
+    if (!participle && justClosed && !isQuotedTitle(justClosed[1] ?? '')) continue;
     if (isNounLike(verb.verb) && subject.mention.reference === 'description') continue;
     // "Insurance claims rose": a word that is also a plural noun reports speech only before "that" or after a pronoun.
     if (isNounLike(verb.verb) && subject.mention.reference !== 'pronoun') {
@@ -87,9 +89,10 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     // dashes ends at the second.
     const aside = SPACED_DASH.test(left) ? SPACED_DASH.exec(text) : null;
     if (aside && aside.index > 0) text = text.slice(0, aside.index).trim();
-    // "stressed her support of the raid and said she …": the clause ends where a second speech verb joins on.
+    // "stressed her support of the raid and said she …": the clause ends where a second speech verb joins on (after
+    // "…, saying …", where any verb of the sentence's subject does: "…, saying he would …, and reminded …").
     const joined = JOINED_VERB.exec(text);
-    if (joined && joined.index > 0 && SPEECH_VERBS.has(joined[1] ?? '')) text = text.slice(0, joined.index).replace(/,$/, '').trim();
+    if (joined && joined.index > 0 && (SPEECH_VERBS.has(joined[1] ?? '') || (participle && /ed$/.test(joined[1] ?? '')))) text = text.slice(0, joined.index).replace(/,$/, '').trim();
     // "When the mayor noted that the fund paid no tax, Okafor boasted, …": the clause ends before another speaker's verb.
     for (const next of verbs) {
       if (next.index <= offset || next.index >= offset + text.length) continue;
@@ -108,6 +111,16 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
 
 /** What may follow a speech verb that ends the sentence ("…, the IMF said on Tuesday."). */
 const SENTENCE_END_AFTER_VERB = new RegExp(String.raw`^\s*${AFTER_VERB_TAIL}?\s*[.!?]?\s*$`, 'u');
+
+/**
+ * Who speaks in "…, saying …": the source of the speech verb before it in the sentence (`"…," Haddad said in a
+ * statement, adding that …`), else the sentence's subject ("Clinton attacked Trump, saying …"). Joined, so the
+ * tagger may still read the sentence.
+ */
+function participleSubject(left: string, before: VerbMatch | undefined): Subject | null {
+  const subject = before ? findSubject(left.slice(0, before.index)) : leadingSubject(left);
+  return subject ? { ...subject, joined: true } : null;
+}
 
 /** "Talks will resume on Friday, Harbers said.": the reported clause comes before ", <speaker> <verb>". */
 function trailingClause(sentence: string, left: string, right: string, subjectStart: number): string | null {

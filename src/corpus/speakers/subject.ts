@@ -1,6 +1,6 @@
 import { SPACES, trimEndOf } from '../text/trim.ts';
 import { parseMention, type Mention } from './mention.ts';
-import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLE, NAME_PARTICLES, ROLE_WORDS, TELL_VERBS } from './vocabulary.ts';
+import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLE, NAME_PARTICLES, ROLE_MODIFIERS, ROLE_WORDS, TELL_VERBS } from './vocabulary.ts';
 import { allMatches } from '../text/matches.ts';
 
 const WEEKDAY = '(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day';
@@ -104,22 +104,42 @@ export function findSubject(leftText: string): Subject | null {
   return mention ? { mention, start: np.start } : null;
 }
 
-const LEADING_NAME = new RegExp(String.raw`^[\s"“(]*((?:[Tt]he\s+)?${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:${NAME_PARTICLE}\s+)*${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*){0,5})(,[^,]{2,80},)?\s+\p{Ll}`, 'u');
+const CAP_WORD = String.raw`${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*`;
+const CAP_RUN = String.raw`${CAP_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)*${CAP_WORD}){0,5}`;
+const leading = (name: string) => new RegExp(String.raw`^[\s"“(]*(${name})(,[^,]{2,80},)?\s+(\p{Ll}[\p{Ll}'’-]*)`, 'u');
+/** A role run between two names ("Democratic presidential nominee Hillary Clinton"), or a name; then its appositive. */
+const LEADING_ROLE_NAME = leading(String.raw`(?:[Tt]he\s+)?${CAP_RUN}(?:\s+\p{Ll}[\p{Ll}-]*){1,3}\s+${CAP_RUN}`);
+const LEADING_NAME = leading(String.raw`(?:[Tt]he\s+)?${CAP_RUN}`);
 const LEADING_PRONOUN = /^[\s"“(]*(He|She|They|It)\s+\p{Ll}/u;
 
-/** The subject that opens a sentence: a name (with its appositive) or a pronoun, before a lower-case word. */
-function leadingSubject(sentence: string): Subject | null {
+/** The role words between two capitalised runs, or none: "Central European leaders who …" has a noun, not a role run. */
+function roleRunOnly(name: string): boolean {
+  const lower = name.match(/(?<=\s)\p{Ll}[\p{Ll}-]*(?=\s)/gu) ?? [];
+  return lower.every((w) => ROLE_WORDS.has(w) || ROLE_MODIFIERS.has(w) || NAME_PARTICLES.has(w));
+}
+
+/**
+ * The subject that opens a sentence: a name (with its appositive) or a pronoun, before a lower-case word that is
+ * not a noun it modifies ("Central European leaders") or "and" joining another subject to it.
+ */
+export function leadingSubject(sentence: string): Subject | null {
   const pronoun = LEADING_PRONOUN.exec(sentence);
   if (pronoun) {
     const mention = parseMention(pronoun[1] ?? '');
     return mention ? { mention, start: sentence.indexOf(pronoun[1] ?? '') } : null;
   }
-  const m = LEADING_NAME.exec(sentence);
+  const withRole = LEADING_ROLE_NAME.exec(sentence);
+  const m = withRole && roleRunOnly(withRole[1] ?? '') ? withRole : LEADING_NAME.exec(sentence);
   const name = m?.[1] ?? '';
   if (!m || LEADING_FUNCTION_WORDS.has((name.split(/\s+/)[0] ?? '').toLowerCase()) && !/^the\s/i.test(name)) return null;
+  const next = m[3] ?? '';
+  if (next === 'and' || NOUNS_AFTER_A_MODIFIER.has(next)) return null;
   const mention = parseMention(name, m[2] ? m[2].slice(1, -1) : null);
   return mention && mention.reference === 'name' ? { mention, start: sentence.indexOf(name) } : null;
 }
+
+/** A word after a capitalised run that makes the run a modifier, not the subject. */
+const NOUNS_AFTER_A_MODIFIER = new Set([...ROLE_WORDS, ...GROUP_NOUNS, ...DESCRIPTION_ORG_NOUNS, ...DESCRIPTION_PERSON_NOUNS]);
 
 /** An age, a place after "of" or "from", or a state's abbreviation: what stands between a name and "who …". */
 const HOME_OR_AGE = /^\s*(?:\d{1,3}|(?:of|from|in)\s+\p{Lu}[\p{L}.' -]*|\p{Lu}[\p{L}.]{0,5}\.)\s*$/u;

@@ -120,6 +120,11 @@ export const NOUN_LIKE_VERBS = new Set(
   'reports notes states signals claims promises counters estimates remarks replies posts tweets'.split(' '),
 );
 
+/** Speech verbs as participles after a clause ("Clinton attacked Trump, saying he would …"): the clause's subject speaks. */
+export const SPEECH_PARTICIPLES = new Set(
+  'saying adding noting arguing insisting explaining warning claiming declaring stating writing asserting stressing'.split(' '),
+);
+
 /** Multi-word reporting phrases ("put it", "pointed out"). */
 export const SPEECH_PHRASES = ['put it', 'puts it', 'pointed out', 'points out', 'went on', 'goes on'];
 
