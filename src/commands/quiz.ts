@@ -27,6 +27,8 @@ export const quiz: Command = {
   name: 'quiz',
   description: 'Who said it? A quote with its speaker hidden, and four names to choose from',
   options: [],
+  // In a DM the buttons would have no server to keep the quiz and its scores in: they would be dead.
+  discordServersOnly: true,
   subcommands: [
     { name: 'question', description: 'A quote with its speaker hidden: who said it?', options: [documentOption] },
     { name: 'scores', description: 'The top ten of this server', options: [] },
