@@ -77,6 +77,8 @@ export interface Command {
   subcommands?: SubcommandSpec[];
   /** Hidden from members without Manage Server (and checked again when run). */
   moderatorOnly?: boolean;
+  /** Offered by Discord in servers only, not in DMs: it is played by a server's members together (the console still answers it). */
+  discordServersOnly?: boolean;
   run(ctx: CommandContext, options: Options): Reply | Promise<Reply>;
   /** Whether answering these options may take longer than Discord's three seconds (a picture to draw). */
   slow?(options: Options): boolean;

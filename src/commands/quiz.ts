@@ -1,5 +1,5 @@
 import { makeQuestion } from '../quiz/question.ts';
-import { questionReply, scoresReply, tooFewSpeakers } from '../quiz/quiz-replies.ts';
+import { noQuizQuote, questionReply, scoresReply, tooFewSpeakers } from '../quiz/quiz-replies.ts';
 import { invalid, type Reply } from '../reply/reply.ts';
 import { refusal } from './refusal.ts';
 import { documentChoices, documentOption, scopeOf, type Command, type CommandContext, type Options } from './command.ts';
@@ -18,7 +18,7 @@ async function question(ctx: CommandContext, options: Options): Promise<Reply> {
   const docs = ctx.query.checkDocument(scope);
   if (!docs.ok) return refusal(docs);
   const made = makeQuestion(ctx.query, scope, Math.random);
-  if (!made.ok) return tooFewSpeakers(made.speakers);
+  if (!made.ok) return made.why === 'few-speakers' ? tooFewSpeakers(made.speakers) : noQuizQuote(made.speakers.length);
   const stored = inServer(ctx) ? await ctx.services.quizzes.open(ctx.invoker.guildId, made.question, ctx.services.now().getTime()) : null;
   return questionReply(made.question, stored?.id ?? null);
 }
@@ -27,6 +27,8 @@ export const quiz: Command = {
   name: 'quiz',
   description: 'Who said it? A quote with its speaker hidden, and four names to choose from',
   options: [],
+  // In a DM the buttons would have no server to keep the quiz and its scores in: they would be dead.
+  discordServersOnly: true,
   subcommands: [
     { name: 'question', description: 'A quote with its speaker hidden: who said it?', options: [documentOption] },
     { name: 'scores', description: 'The top ten of this server', options: [] },

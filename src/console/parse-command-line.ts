@@ -25,6 +25,8 @@ export function parseCommandLine(line: string): ParsedLine {
   const options: Options = {};
   // `/quiz scores`: a subcommand is the first word; without one, the first subcommand (`/quiz` is `/quiz question`).
   let spec: Pick<Command, 'options'> = command;
+  // What the messages below name: `/quiz scores` takes no options, not `/quiz`.
+  let named = `/${command.name}`;
   const subs = command.subcommands ?? [];
   if (subs.length) {
     const word = /^([\w-]+)(?=\s|$)/.exec(rest)?.[1];
@@ -34,17 +36,23 @@ export function parseCommandLine(line: string): ParsedLine {
     if (word) rest = rest.slice(word.length);
     options[SUBCOMMAND] = chosen.name;
     spec = chosen;
+    named = `/${command.name} ${chosen.name}`;
   }
   const names = spec.options.map((o) => o.name);
-  const accepted = names.length ? `Options: ${names.join(', ')}, e.g. \`${exampleOf(command)}\`.` : `/${command.name} takes no options, e.g. \`${exampleOf(command)}\`.`;
+  // The command's example only where it is one of this subcommand (`/library add …` shows nothing of `/library remove`).
+  const example = exampleOf(command);
+  const fits = example === named || example.startsWith(`${named} `);
+  const accepted = names.length
+    ? `Options: ${names.join(', ')}${fits ? `, e.g. \`${example}\`` : ''}.`
+    : `${named} takes no options, e.g. \`${fits ? example : named}\`.`;
   const found = [...rest.matchAll(OPTION_MARK)].filter((f) => names.includes(f[1] ?? '') || /\S/.test(rest[(f.index ?? 0) + f[0].length] ?? ''));
   const unknown = found.find((f) => !names.includes(f[1] ?? ''));
-  if (unknown) return fail(`\`${unknown[1]}\` is not an option of /${command.name}. ${accepted}`);
+  if (unknown) return fail(`\`${unknown[1]}\` is not an option of ${named}. ${accepted}`);
   const before = (found[0] ? rest.slice(0, found[0].index) : rest).trim();
   if (before) {
     const first = spec.options[0];
     if (!first) return fail(accepted);
-    return fail(`Name the option, e.g. \`/${command.name} ${first.name}:${before.split(/\s+/)[0]}\`. Options: ${names.join(', ')}.`);
+    return fail(`Name the option, e.g. \`${named} ${first.name}:${before.split(/\s+/)[0]}\`. Options: ${names.join(', ')}.`);
   }
   found.forEach((f, i) => {
     const start = (f.index ?? 0) + f[0].length;
@@ -53,7 +61,7 @@ export function parseCommandLine(line: string): ParsedLine {
   });
   for (const o of spec.options) {
     const value = options[o.name];
-    if (o.required && !value) return fail(`/${command.name} needs \`${o.name}\`: ${o.description}.`);
+    if (o.required && !value) return fail(`${named} needs \`${o.name}\`: ${o.description}.`);
     if (value && o.type === 'boolean' && value !== 'true' && value !== 'false') return fail(`\`${o.name}\` must be true or false.`);
     if (value && o.choices && !o.choices.includes(value)) return fail(`\`${o.name}\` must be one of ${o.choices.join(', ')}.`);
     if (value && o.maxLength && value.length > o.maxLength) return fail(`\`${o.name}\` is too long (at most ${o.maxLength} characters).`);

@@ -33,7 +33,8 @@ function addOptions(target: SlashCommandBuilder | SlashCommandSubcommandBuilder,
 export function commandData(command: Command): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const builder = new SlashCommandBuilder().setName(command.name).setDescription(command.description);
   // Moderator commands are hidden from members without Manage Server; the router checks again.
-  if (command.moderatorOnly) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild).setContexts(0);
+  if (command.moderatorOnly) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
+  if (command.moderatorOnly || command.discordServersOnly) builder.setContexts(0);
   addOptions(builder, command.options);
   const groups = new Map<string, SlashCommandSubcommandGroupBuilder>();
   for (const sub of command.subcommands ?? []) {

@@ -5,12 +5,13 @@ import type { QuizQuestion } from '../reply/reply.ts';
 
 export type { QuizChoice, QuizQuestion } from '../reply/reply.ts';
 
-export type QuestionResult = { ok: true; question: QuizQuestion } | { ok: false; speakers: string[] };
+/** No question: fewer than four speakers, or four or more of whom no quote makes one. */
+export type QuestionResult = { ok: true; question: QuizQuestion } | { ok: false; why: 'few-speakers' | 'no-quote'; speakers: string[] };
 
 export const CHOICES = 4;
 export const BLANK = '▁▁▁';
-const MIN_QUOTE = 25;
-const MAX_QUOTE = 500;
+export const MIN_QUOTE = 25;
+export const MAX_QUOTE = 500;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -42,7 +43,7 @@ function shuffle<T>(items: T[], random: () => number): T[] {
  */
 export function makeQuestion(query: CorpusQuery, scope: Scope, random: () => number): QuestionResult {
   const speakers = query.speakers(scope);
-  if (speakers.length < CHOICES) return { ok: false, speakers: speakers.map((s) => s.name) };
+  if (speakers.length < CHOICES) return { ok: false, why: 'few-speakers', speakers: speakers.map((s) => s.name) };
   const byId = new Map(speakers.map((s) => [s.id, s]));
   const candidates = query.documents(scope).flatMap((d) =>
     d.quotes
@@ -51,7 +52,7 @@ export function makeQuestion(query: CorpusQuery, scope: Scope, random: () => num
       // A quote that was mostly its speaker's name gives the answer away or says nothing.
       .filter((c) => c.text.replaceAll(BLANK, '').trim().length >= MIN_QUOTE * 0.8),
   );
-  if (!candidates.length) return { ok: false, speakers: speakers.map((s) => s.name) };
+  if (!candidates.length) return { ok: false, why: 'no-quote', speakers: speakers.map((s) => s.name) };
   const picked = candidates[Math.floor(random() * candidates.length)] as (typeof candidates)[number];
   const speaker = byId.get(picked.q.speakerId) as CorpusSpeaker;
   const others = speakers.filter((s) => s.id !== speaker.id);

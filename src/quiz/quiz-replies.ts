@@ -1,5 +1,5 @@
 import { answer, notFound, privately, type Reply } from '../reply/reply.ts';
-import type { QuizChoice, QuizQuestion } from './question.ts';
+import { MAX_QUOTE, MIN_QUOTE, type QuizChoice, type QuizQuestion } from './question.ts';
 import type { QuizState, Score } from './quiz-store.ts';
 
 const who = (c: QuizChoice | undefined) => (c ? `**${c.name}**${c.role ? ` (${c.role})` : ''}` : 'someone');
@@ -52,6 +52,16 @@ export function tooFewSpeakers(speakers: string[]): Reply {
       `A quiz needs at least four people or organisations quoted in the reading list, and this one has ${speakers.length}${named}. Add documents with \`/library add\` (moderators), or leave out \`document\`.`,
     ),
     title: 'Not enough speakers for a quiz',
+  };
+}
+
+/** Speakers enough, but none of their quotes makes a question (too short or long, block quotes, mostly a name). */
+export function noQuizQuote(speakers: number): Reply {
+  return {
+    ...notFound(
+      `None of the quotes of the ${speakers} people or organisations in the reading list makes a question: a quiz takes words said or reported, ${MIN_QUOTE} to ${MAX_QUOTE} characters long, that are more than the speaker's name. Add documents with \`/library add\` (moderators), or leave out \`document\`.`,
+    ),
+    title: 'No quote for a quiz',
   };
 }
 

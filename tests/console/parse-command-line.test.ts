@@ -93,8 +93,19 @@ describe('subcommands', () => {
   it('take their own options, not another subcommand’s', () => {
     const scores = refused('/quiz scores document:harbour');
     expect(scores.command).toBe('quiz');
-    expect(scores.message).toMatch(/^`document` is not an option of \/quiz\. /);
-    expect(refused('/library remove').message).toBe('/library needs `document`: The upload to remove.');
+    expect(scores.message).toBe('`document` is not an option of /quiz scores. /quiz scores takes no options, e.g. `/quiz scores`.');
+    expect(refused('/library remove').message).toBe('/library remove needs `document`: The upload to remove.');
+  });
+
+  it('are named in what is refused, with the command’s example only where it is one of theirs', () => {
+    expect(refused('/quiz scores extra').message).toBe('/quiz scores takes no options, e.g. `/quiz scores`.');
+    expect(refused('/quiz question speaker:Stubb').message).toBe('`speaker` is not an option of /quiz question. Options: document, e.g. `/quiz question`.');
+    // Without a subcommand word, the one chosen for the line is named.
+    expect(refused('/quiz speaker:Stubb').message).toBe('`speaker` is not an option of /quiz question. Options: document, e.g. `/quiz question`.');
+    expect(refused('/quiz question security').message).toBe('Name the option, e.g. `/quiz question document:security`. Options: document.');
+    expect(refused('/library remove notes.md').message).toBe('Name the option, e.g. `/library remove document:notes.md`. Options: document.');
+    expect(refused('/library remove file:notes.md').message).toBe('`file` is not an option of /library remove. Options: document.');
+    expect(refused('/library add title:x speaker:y').message).toBe('`speaker` is not an option of /library add. Options: file, url, title, date, e.g. `/library add file:notes.md`.');
   });
 
   it('refuse a word that is not one of them, listing those there are', () => {

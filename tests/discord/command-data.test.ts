@@ -144,10 +144,15 @@ describe('who sees a command', () => {
         expect(d.contexts, c.name).toEqual([0]);
       } else {
         expect(d.default_member_permissions, c.name).toBeUndefined();
-        expect(d.contexts, c.name).toBeUndefined();
+        expect(d.contexts, c.name).toEqual(c.discordServersOnly ? [0] : undefined);
       }
     }
     expect(COMMANDS.filter((c) => c.moderatorOnly).map((c) => c.name)).toEqual(['config', 'library', 'digest']);
+  });
+
+  it('/quiz is offered in servers only: its quizzes and scores belong to one (the console asks its own, tests/console/quiz.test.ts)', () => {
+    expect(COMMANDS.filter((c) => c.discordServersOnly).map((c) => c.name)).toEqual(['quiz']);
+    expect(commandData(command('quiz')).contexts).toEqual([0]);
   });
 });
 

@@ -141,6 +141,7 @@ describe('/quiz in Discord', { timeout: 60_000 }, () => {
     expect(win.answer?.embeds?.[0]?.title).toBe('Right!');
     expect((win.answer?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(win.update?.type).toBe(UPDATE_MESSAGE);
+    expect(win.update?.data?.allowed_mentions).toEqual({ parse: [] });
     expect(textOf(win.update?.data)).toContain(`It was **${found.speaker}**`);
     expect(textOf(win.update?.data)).toContain('First to say so: Ben.');
     const shown = buttonsOf(standin.messages.get(found.message.id));

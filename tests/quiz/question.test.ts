@@ -63,12 +63,29 @@ describe('a reading list with fewer than four speakers', () => {
     const text = 'Harbour news\n\n"The pier will reopen in May," said Mayor Ann Lee.\n\n"We are ready," said Tom Berg, the harbour master.\n';
     const index = buildIndex([parseDocument('2025-05-01-harbour.txt', '2025-05-01-harbour.txt', 'txt', text)], 'small');
     const query = new CorpusQuery(index);
-    expect(makeQuestion(query, {}, mulberry32(1))).toEqual({ ok: false, speakers: expect.arrayContaining(['Ann Lee', 'Tom Berg']) });
+    expect(makeQuestion(query, {}, mulberry32(1))).toEqual({ ok: false, why: 'few-speakers', speakers: expect.arrayContaining(['Ann Lee', 'Tom Berg']) });
     const reply = await runLine({ query }, '/quiz');
     expect(reply.kind).toBe('not-found');
     expect(reply.ephemeral).toBe(true);
     expect(reply.title).toBe('Not enough speakers for a quiz');
     expect(reply.intro).toMatch(/at least four people or organisations quoted in the reading list, and this one has 2: (Ann Lee, Tom Berg|Tom Berg, Ann Lee)\./);
+    expect(reply.quiz).toBeUndefined();
+  });
+});
+
+describe('a reading list with four speakers and no quote that makes a question', () => {
+  it('says that the quotes are what is missing, not the speakers', async () => {
+    // Four speakers, each with a quote shorter than a question takes.
+    const text =
+      'Harbour news\n\n"The pier opens soon," said Mayor Ann Lee.\n\n"We are ready," said Tom Berg, the harbour master.\n\n"Good news," said Ferry captain Olle Sand.\n\n"Too costly," said the Harbour Board.\n';
+    const query = new CorpusQuery(buildIndex([parseDocument('2025-05-02-harbour.txt', '2025-05-02-harbour.txt', 'txt', text)], 'small'));
+    expect(query.speakers().map((s) => s.name).sort()).toEqual(['Ann Lee', 'Harbour Board', 'Olle Sand', 'Tom Berg']);
+    expect(makeQuestion(query, {}, mulberry32(1))).toMatchObject({ ok: false, why: 'no-quote' });
+    const reply = await runLine({ query }, '/quiz');
+    expect(reply.kind).toBe('not-found');
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.title).toBe('No quote for a quiz');
+    expect(reply.intro).toMatch(/^None of the quotes of the 4 people or organisations in the reading list makes a question: a quiz takes words said or reported, 25 to 500 characters long/);
     expect(reply.quiz).toBeUndefined();
   });
 });
