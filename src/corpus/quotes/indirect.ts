@@ -118,9 +118,18 @@ const SENTENCE_END_AFTER_VERB = new RegExp(String.raw`^\s*${AFTER_VERB_TAIL}?\s*
  * tagger may still read the sentence.
  */
 function participleSubject(left: string, before: VerbMatch | undefined): Subject | null {
-  const subject = before ? findSubject(left.slice(0, before.index)) : leadingSubject(left);
-  return subject ? { ...subject, joined: true } : null;
+  if (before) {
+    const subject = findSubject(left.slice(0, before.index));
+    return subject ? { ...subject, joined: true } : null;
+  }
+  // "On Sunday, Mayor Tom Berg defended …": the subject follows a short opening phrase of time, place or linking.
+  const opening = OPENING_PHRASE.exec(left)?.[0].length ?? 0;
+  const subject = leadingSubject(left.slice(opening));
+  return subject ? { ...subject, start: subject.start + opening, joined: true } : null;
 }
+
+/** A sentence's short opening adverbial ("On Sunday,", "Last week,", "In Ohio,", "Meanwhile,"), comma included. */
+const OPENING_PHRASE = /^\s*(?:(?:on|in|at|by|after|before|during|since|until|last|earlier|later|this|next|early|late)\s+[^,;:"]{1,40}|yesterday|today|tonight|meanwhile|however|still|instead|separately|later|earlier),\s+/i;
 
 /** "Talks will resume on Friday, Harbers said.": the reported clause comes before ", <speaker> <verb>". */
 function trailingClause(sentence: string, left: string, right: string, subjectStart: number): string | null {

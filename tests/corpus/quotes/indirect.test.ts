@@ -138,4 +138,28 @@ describe('indirect (reported) speech', () => {
       'Ana Ruiz: the staff had left.',
     ]);
   });
+
+  it('reads "…, saying <clause>" as the words of the sentence\'s subject, ending where another of its verbs joins', () => {
+    expect(indirect('Ana Ruiz attacked the council, saying the new rents would empty the harbour district, and reminded the audience of her record.')).toEqual([
+      'Ana Ruiz: the new rents would empty the harbour district',
+    ]);
+    expect(indirect('On Sunday, Mayor Tom Berg defended the budget, arguing that the city could not borrow more.')).toEqual(['Tom Berg: the city could not borrow more.']);
+  });
+
+  it('gives "…, adding that …" after a direct quote to that quote\'s speaker, the quoted phrase inside it included', () => {
+    expect(quoteList(analyse('"The deals should never have been signed," council leader Ana Ruiz said in a statement, adding that the permits were handed out "like candy."'))).toEqual([
+      'Ana Ruiz: The deals should never have been signed,',
+      'Ana Ruiz: the permits were handed out "like candy."',
+    ]);
+  });
+
+  it('takes a role run before a name for the subject of a participle, and no name that only modifies a noun', () => {
+    expect(indirect('Green Party mayoral candidate Ana Ruiz spoke on the radio, saying that the harbour must stay public.')).toEqual(['Ana Ruiz: the harbour must stay public.']);
+    expect(indirect('Central European leaders who opposed the plan have embraced it, warning that the bridge will not last.')).toEqual([]);
+    expect(indirect('The Herald and the city council went to court, arguing the records must be opened to the public.')).toEqual([]);
+  });
+
+  it('reads no participle that is not a speech verb', () => {
+    expect(indirect('The storm hit the harbour town on Monday, leaving many families without power for days.')).toEqual([]);
+  });
 });
