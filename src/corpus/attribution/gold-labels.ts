@@ -30,6 +30,9 @@ function normaliseChar(c: string): string {
   return out;
 }
 
+/** The replacements anchored, to find those that read several raw characters (two apostrophes, ". . ."). */
+const ANCHORED = REPLACEMENTS.map(([pattern, replacement]) => [new RegExp(pattern.source, 'y'), replacement] as const);
+
 /** For each character of a normalised line, the column of the raw character it came from. */
 export function alignLine(raw: string, normalised: string): Int32Array {
   const map = new Int32Array(normalised.length + 1);
@@ -39,14 +42,26 @@ export function alignLine(raw: string, normalised: string): Int32Array {
   }
   let i = 0;
   let j = 0;
-  while (j < normalised.length) {
-    const produced = i < raw.length ? normaliseChar(raw[i] ?? '') : '';
+  outer: while (j < normalised.length) {
     if (i >= raw.length) {
       map[j++] = raw.length;
-    } else if (produced.length > 0 && normalised.startsWith(produced, j)) {
+      continue;
+    }
+    // A replacement of several raw characters by one or more ("''" → '"'): each produced column maps to its first.
+    for (const [pattern, replacement] of ANCHORED) {
+      pattern.lastIndex = i;
+      const m = pattern.exec(raw);
+      if (m && m[0].length > 1 && normalised.startsWith(replacement, j)) {
+        for (let k = 0; k < replacement.length; k++) map[j++] = i;
+        i += m[0].length;
+        continue outer;
+      }
+    }
+    const produced = normaliseChar(raw[i] ?? '');
+    if (produced.length > 0 && normalised.startsWith(produced, j)) {
       for (let k = 0; k < produced.length; k++) map[j++] = i;
-      i++;
-    } else i++;
+    }
+    i++;
   }
   map[normalised.length] = raw.length;
   return map;

@@ -38,5 +38,12 @@ describe('gold labels from annotated spans', () => {
   it('maps each normalised column back to the raw column it came from', () => {
     const map = alignLine('a\u2026b  c', 'a...b c');
     expect([...map]).toEqual([0, 1, 1, 1, 2, 3, 5, 6]);
+    // Two apostrophes are one double mark: the columns after it stay aligned.
+    expect([...alignLine("a ''b'' c", 'a "b" c')]).toEqual([0, 1, 2, 4, 5, 7, 8, 9]);
+  });
+
+  it('finds the spans after a double mark written as two apostrophes', () => {
+    const labels = labelled("September 1, 2016\n\n''[[T:We are not leaving the city]],'' [[S:Ana Ruiz]] [[C:said]].");
+    expect(labels).toEqual(['"/O', 'We/B-CON', 'are/I-CON', 'not/I-CON', 'leaving/I-CON', 'the/I-CON', 'city/I-CON', ',/O', '"/O', 'Ana/B-SRC', 'Ruiz/I-SRC', 'said/B-CUE', './O']);
   });
 });
