@@ -102,6 +102,8 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
         const m = parseMention(`${kind}${run[0]}`, appositive);
         const subject = SUBJECT_LEAD.test(maskedSentence.slice(0, (run.index ?? 0) - kind.length));
         if (m && m.reference === 'name' && (m.kind === 'organisation' || m.name.includes(' '))) registry.notice(m, position, subject);
+        // "Mr. Trump has attacked …": a title and a surname name someone already known, as a surname alone does.
+        else if (m && m.reference === 'name' && m.kind === 'person') registry.noticeKnown(m, position, subject);
       }
       for (const q of learned) {
         if (q.cueSentence !== si || !q.source) continue;

@@ -1,6 +1,9 @@
 import type { SpeakerKind } from '../types.ts';
 import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, NOUN_LIKE_VERBS, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS, ROLE_WORDS, SPEECH_VERBS } from './vocabulary.ts';
 
+/** "Republicans", "Democrats", "Americans", "Conservatives", "Socialists", "Europeans". */
+const PARTY_OR_PEOPLE_PLURAL = /^\p{Lu}\p{Ll}+(?:ians|icans|eans|crats|ists|atives|erals)$/u;
+
 /** One way the text refers to a speaker, before it is matched to the others. */
 export interface Mention {
   /** As written, cleaned of brackets and leading function words ("President Alexander Stubb of Finland"). */
@@ -137,6 +140,11 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   if (words.length <= 2 && INSTITUTION_NOUNS.has(last) && words.every((w) => w.toLowerCase() === last || isCapitalised(w))) {
     const name = words.length === 1 ? last : `${words[0]} ${last}`;
     return { surface: words.join(' '), name, kind: 'group', role: null, acronym: null, reference: 'name', definite };
+  }
+  // "Republicans said", "Americans": the plural of a party's or a people's name speaks as a group, so no "he" reaches
+  // for it. Only these endings: a surname may end in -s ("Sanders", "Evans").
+  if (words.length === 1 && PARTY_OR_PEOPLE_PLURAL.test(words[0] ?? '')) {
+    return { surface: words[0] ?? '', name: words[0] ?? '', kind: 'group', role: null, acronym: null, reference: 'name', definite };
   }
   // A lone sentence-initial word is no name when it is a function word ("The") or a common plural ("Officials").
   if (words.length === 1 && !isAcronym(words[0] ?? '') && (LEADING_FUNCTION_WORDS.has(last) || GROUP_NOUNS.has(last))) return null;

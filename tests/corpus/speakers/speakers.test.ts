@@ -180,4 +180,17 @@ describe('speakers of a document', () => {
     const a = analyse('The mayor has had a frosty relationship with Ines Okoro, now the council leader, who in 2019 said the harbour plan was a fantasy.');
     expect(quoteList(a)).toEqual(['Ines Okoro: the harbour plan was a fantasy.']);
   });
+
+  it('reads the plural of a party or a people as a group that no "he" reaches for, and a surname ending in -s as a person', () => {
+    expect(parseMention('Republicans')?.kind).toBe('group');
+    expect(parseMention('Europeans')?.kind).toBe('group');
+    expect(parseMention('Sanders')?.kind).toBe('person');
+    const a = analyse('Lena Holm spoke first. Republicans said the bill would fail in the Senate.\n\nHe said the vote would come on Friday.');
+    expect(quoteList(a)).toEqual(['Republicans: the bill would fail in the Senate.', 'Lena Holm: the vote would come on Friday.']);
+  });
+
+  it('gives "she said" to the person a title and surname made the subject of the sentence before ("Ms. Berg thanked …")', () => {
+    const a = analyse('Anna Berg opened the meeting. Tom Lind, the treasurer, said the accounts were in order.\n\nMs. Berg thanked the staff. Then she said the budget would be cut next year.');
+    expect(quoteList(a)).toEqual(['Tom Lind: the accounts were in order.', 'Anna Berg: the budget would be cut next year.']);
+  });
 });
