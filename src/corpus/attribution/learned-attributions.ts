@@ -67,8 +67,29 @@ const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'shou
 
 /** "The ministry will insist that …", "she may say …": speech that has not happened, or might not, is no quote. */
 function unsaid(tp: TaggedParagraph, cue: TaggedSpan): boolean {
-  for (let i = Math.max(0, cue.first - 2); i < cue.last; i++) if (MODALS.has(tp.tokens[i]?.lower ?? '')) return true;
+  for (let i = Math.max(0, cue.first - 2); i < cue.last; i++) {
+    const t = tp.tokens[i];
+    // "said in May the plan was sound": the month, not the modal.
+    if (t && MODALS.has(t.lower) && (t.text !== 'May' || t.pos === 'AUX')) return true;
+  }
   return false;
+}
+
+/**
+ * What was said is a clause, or words quoted. A content that opens with a verb right after a cue that is a noun
+ * says the noun did something ("Insurance claims rose sharply"): the cue was a subject, not speech. One that opens
+ * with "to" and quotes nothing is an instruction or a pledge ("told reporters to leave the building"), not anyone's
+ * words.
+ */
+function notSpeech(tp: TaggedParagraph, a: Attribution): boolean {
+  const first = [...a.contents].sort((x, y) => x.start - y.start)[0];
+  if (!first) return true;
+  const word = tp.tokens[first.first];
+  if (!word) return true;
+  const quoted = a.contents.some((c) => tp.text.slice(c.start, c.end).includes('"'));
+  if (word.lower === 'to' && !quoted) return true;
+  const cueWord = tp.tokens[a.cue.last - 1];
+  return first.first === a.cue.last && cueWord?.pos === 'NOUN' && (word.pos === 'VERB' || word.pos === 'AUX');
 }
 
 function toQuote(model: AttributionModel, tp: TaggedParagraph, a: Attribution, labels: Int32Array): LearnedQuote {
@@ -109,5 +130,7 @@ export function learnedQuotes(model: AttributionModel, tp: TaggedParagraph | nul
   const mask = (1 << model.bits) - 1;
   const input = paragraphFeatures(tp.text, tp.tokens, tp.sentences, model.cues, tp.continuesQuote, mask);
   const labels = tagParagraph(model, input);
-  return decodeParagraph(tp, labels).attributions.map((a) => toQuote(model, tp, a, labels));
+  return decodeParagraph(tp, labels)
+    .attributions.filter((a) => !notSpeech(tp, a))
+    .map((a) => toQuote(model, tp, a, labels));
 }

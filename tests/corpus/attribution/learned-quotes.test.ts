@@ -16,6 +16,12 @@ describe('who said what, on sentences real news is made of', () => {
     expect(quotes('The Food Standards Agency reviewed the plan.\n\nThe agency said in May the plan was sound.')).toEqual(['Food Standards Agency: the plan was sound']);
   });
 
+  it('keeps the words quoted in an instruction, and no instruction or noun that only looks like a cue', () => {
+    expect(quotes('Mayor Ana Ruiz urged voters to "go out and vote" before the polls close.')).toEqual(['Ana Ruiz: go out and vote']);
+    expect(quotes('Mayor Lina Park told reporters to leave the building.')).toEqual([]);
+    expect(quotes('Insurance claims rose sharply after the floods hit the coast.')).toEqual([]);
+  });
+
   it('keeps a quoted phrase as the words quoted, not the story after it', () => {
     expect(quotes('Dana Ortiz called the proposal "a fantasy" and walked out.')).toEqual(['Dana Ortiz: a fantasy']);
   });
