@@ -36,6 +36,31 @@ describe('npm run train', { timeout: 60_000 }, () => {
     expect(decodeModel(readFileSync(a)).cues.has('said')).toBe(true);
   });
 
+  it('writes the model into the sources of the project it is run in, where the next build takes it from', async () => {
+    const dir = trainingFolder();
+    const project = mkdtempSync(path.join(tmpdir(), 'lectern-train-project-'));
+    mkdirSync(path.join(project, 'src/corpus/attribution'), { recursive: true });
+    await run(tsx, [path.resolve('src/cli/train.ts'), '--data', dir], { cwd: project });
+    expect(decodeModel(readFileSync(path.join(project, 'src/corpus/attribution/attribution.model'))).beam).toBe(4);
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'lectern-train-elsewhere-'));
+    const error = await run(tsx, [path.resolve('src/cli/train.ts'), '--data', dir], { cwd: elsewhere }).catch((e: unknown) => e as { code: number; stderr: string });
+    expect(error).toMatchObject({ code: 2 });
+    expect((error as { stderr: string }).stderr).toContain("run `npm run train` in the project's folder, or name the model file with --out FILE");
+  });
+
+  it('trains with the seed, epochs and beam it is given, and refuses one that is not a whole number', async () => {
+    const dir = trainingFolder();
+    const greedy = path.join(dir, 'greedy.model');
+    const reseeded = path.join(dir, 'reseeded.model');
+    await run(tsx, ['src/cli/train.ts', '--data', dir, '--out', greedy, '--beam', '1', '--epochs', '3']);
+    expect(decodeModel(readFileSync(greedy)).beam).toBeUndefined();
+    await run(tsx, ['src/cli/train.ts', '--data', dir, '--out', reseeded, '--beam', '1', '--epochs', '3', '--seed', '9']);
+    expect(readFileSync(greedy).equals(readFileSync(reseeded))).toBe(false);
+    const error = await run(tsx, ['src/cli/train.ts', '--data', dir, '--out', path.join(dir, 'x.model'), '--beam', 'wide']).catch((e: unknown) => e as { code: number; stderr: string });
+    expect(error).toMatchObject({ code: 2 });
+    expect((error as { stderr: string }).stderr).toContain('--beam takes a whole number of at least 1 (got wide)');
+  });
+
   it('says in one line that the training data is missing, and keeps the committed model', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lectern-train-none-'));
     const error = await run(tsx, ['src/cli/train.ts', '--data', dir, '--out', path.join(dir, 'x.model')]).catch((e: unknown) => e as { code: number; stderr: string });

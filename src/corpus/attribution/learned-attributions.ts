@@ -5,7 +5,7 @@ import { decodeParagraph, type Attribution, type TaggedSpan } from './decode.ts'
 import { paragraphFeatures } from './features.ts';
 import type { AttributionModel } from './model-file.ts';
 import { completeSource } from './source-span.ts';
-import { tagParagraph } from './perceptron.ts';
+import { beamTagParagraph } from './perceptron.ts';
 
 export interface LearnedQuote {
   /** The source as written, or null when the tagger found none. */
@@ -129,7 +129,7 @@ export function learnedQuotes(model: AttributionModel, tp: TaggedParagraph | nul
   if (!tp || tp.tokens.length === 0) return [];
   const mask = (1 << model.bits) - 1;
   const input = paragraphFeatures(tp.text, tp.tokens, tp.sentences, model.cues, tp.continuesQuote, mask);
-  const labels = tagParagraph(model, input);
+  const labels = beamTagParagraph(model, input, model.beam ?? 1);
   return decodeParagraph(tp, labels)
     .attributions.filter((a) => !notSpeech(tp, a))
     .map((a) => toQuote(model, tp, a, labels));

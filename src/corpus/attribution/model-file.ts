@@ -27,6 +27,8 @@ interface Header {
   scale: number;
   sha256: string;
   trainedOn: string;
+  /** The beam the tagger was trained with (absent: 1, greedy). */
+  beam?: number;
 }
 
 export class ModelFileError extends Error {}
@@ -52,6 +54,7 @@ export function encodeModel(model: AttributionModel): Buffer {
     scale,
     sha256: createHash('sha256').update(body).digest('hex'),
     trainedOn: model.trainedOn,
+    ...(model.beam && model.beam > 1 ? { beam: model.beam } : {}),
   };
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const size = Buffer.alloc(4);
@@ -84,5 +87,5 @@ export function decodeModel(bytes: Buffer): AttributionModel {
   if (body.length !== rows * 2) throw new ModelFileError('its weights are truncated');
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw new ModelFileError('its weights do not match their checksum');
   const weights = new Int16Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.length));
-  return { bits: header.bits, weights, scale: header.scale, cues: new Set(header.cues), speechCues: new Set(header.speechCues ?? []), trainedOn: header.trainedOn };
+  return { bits: header.bits, weights, scale: header.scale, cues: new Set(header.cues), speechCues: new Set(header.speechCues ?? []), trainedOn: header.trainedOn, ...(header.beam ? { beam: header.beam } : {}) };
 }

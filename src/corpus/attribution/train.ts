@@ -19,6 +19,8 @@ export interface TrainSettings {
   bits: number;
   epochs: number;
   seed: number;
+  /** Hypotheses kept while decoding (1: greedy); the model is decoded with the beam it was trained with. */
+  beam?: number;
   /** A word joins the cue lexicon when it is a cue this often, and at least this share of the times it occurs. */
   cueMinCount: number;
   cueMinShare: number;
@@ -29,7 +31,7 @@ export interface TrainSettings {
   onEpoch?: (epoch: number, errors: number, tokens: number) => void;
 }
 
-export const DEFAULT_TRAIN_SETTINGS = { bits: 16, epochs: 8, seed: 1, cueMinCount: 3, cueMinShare: 0.1, speechMinCount: 5, speechMinShare: 0.7 } as const;
+export const DEFAULT_TRAIN_SETTINGS = { bits: 16, epochs: 8, seed: 1, beam: 4, cueMinCount: 3, cueMinShare: 0.1, speechMinCount: 5, speechMinShare: 0.7 } as const;
 
 const PROSE = new Set(['text', 'blockquote']);
 const SPEECH_HEAD_POS = new Set(['VERB', 'NOUN']);
@@ -76,6 +78,6 @@ export function trainAttributionModel(docs: AnnotatedDocument[], settings: Train
       data.push({ input: paragraphFeatures(tp.text, tp.tokens, tp.sentences, cues, tp.continuesQuote, mask), gold: gold[k]?.labels as Int32Array });
     });
   }
-  const weights = trainTagger(data, { bits: settings.bits, epochs: settings.epochs, seed: settings.seed, ...(settings.onEpoch ? { onEpoch: settings.onEpoch } : {}) });
+  const weights = trainTagger(data, { bits: settings.bits, epochs: settings.epochs, seed: settings.seed, ...(settings.beam && settings.beam > 1 ? { beam: settings.beam } : {}), ...(settings.onEpoch ? { onEpoch: settings.onEpoch } : {}) });
   return { ...weights, scale: 1, cues, speechCues, trainedOn: settings.trainedOn };
 }

@@ -24,6 +24,11 @@ describe('the model file', () => {
     expect(encodeModel(back).equals(encodeModel(model))).toBe(true);
   });
 
+  it('keeps the beam a model was trained with, and reads a model written without one as greedy', () => {
+    expect(decodeModel(encodeModel({ ...tiny(), beam: 8 })).beam).toBe(8);
+    expect(decodeModel(encodeModel(tiny())).beam).toBeUndefined();
+  });
+
   it('refuses a file that is not a model, a truncated one and one whose weights were changed', () => {
     expect(() => decodeModel(Buffer.from('hello'))).toThrow('not a gzip stream');
     expect(() => decodeModel(gzipSync(Buffer.from('PK\u0003\u0004 not a model')))).toThrow('does not start as a Lectern attribution model');
