@@ -2,6 +2,11 @@ import type { SpeakerKind } from '../types.ts';
 import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, NOUN_LIKE_VERBS, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS, ROLE_WORDS, SPEECH_VERBS } from './vocabulary.ts';
 
 /** "Republicans", "Democrats", "Americans", "Conservatives", "Socialists", "Europeans". */
+/** Titles that are also common surnames. */
+const SURNAME_TITLES = new Set(['king', 'bishop', 'judge', 'marshal', 'sheriff', 'mayor', 'pope', 'cardinal', 'chancellor', 'prince', 'priest', 'coach', 'dean', 'major']);
+/** "Saudi", "Spanish", "Dutch", "Japanese": a people's adjective before a title makes it a title. */
+const NATIONALITY_LIKE = /(?:ish|ese|ch|i)$/;
+const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i;
 const PARTY_OR_PEOPLE_PLURAL = /^\p{Lu}\p{Ll}+(?:ians|icans|eans|crats|ists|atives|erals)$/u;
 
 /** One way the text refers to a speaker, before it is matched to the others. */
@@ -230,11 +235,16 @@ function parseMentionUncached(phrase: string, appositive: string | null): Mentio
   }
 
   // Title and role words before the name: "NATO Secretary-General Mark Rutte", "French President Emmanuel Macron".
+  // "Charlie King", "Mr. King", "Ann Bishop": with no "the" before it, a title that is also a surname, after a first
+  // name or an honorific, is the surname ("the Saudi King" and "Deputy Chief" stay titles).
+  const lastWord = (words[words.length - 1] ?? '').toLowerCase();
+  const surnameTitle =
+    !definite && words.length >= 2 && SURNAME_TITLES.has(lastWord) && words.slice(0, -1).every((w) => isCapitalised(w) && (!isRoleWord(w) || HONORIFIC.test(w))) && !NATIONALITY_LIKE.test(words[words.length - 2] ?? '');
   let lastRole = -1;
-  for (const [i, w] of words.entries()) if (isRoleWord(w)) lastRole = i;
+  for (const [i, w] of words.entries()) if (isRoleWord(w) && !(surnameTitle && i === words.length - 1)) lastRole = i;
   const roleWords = words.slice(0, lastRole + 1);
   const nameWords = words.slice(lastRole + 1);
-  const honorificOnly = roleWords.every((w) => /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i.test(w));
+  const honorificOnly = roleWords.every((w) => HONORIFIC.test(w));
   const roleParts = [
     ...(roleWords.length && !honorificOnly ? [roleWords.join(' ') + (postQualifier ? ` of ${postQualifier}` : '')] : []),
     // An age is no role ("Maria Costa, 67,"), nor is a relative clause ("Wu, who voted for the measure,").

@@ -164,8 +164,8 @@ export function trailingNounPhrase(text: string): { text: string; start: number 
     let start = k;
     while (start > 0) {
       const prev = tokens[start - 1]?.w ?? '';
-      // A middle initial's dot does not end the name ("Vann R. Newkirk II").
-      if (/[,;:.!?"]$/.test(prev) && !(/^\p{Lu}\.$/u.test(prev) && start - 2 >= 0 && isCap(tokens[start - 2]?.w ?? ''))) break;
+      // A middle initial's dot does not end the name ("Vann R. Newkirk II"), nor an abbreviated title's ("Mr. King").
+      if (/[,;:.!?"]$/.test(prev) && !(/^\p{Lu}\.$/u.test(prev) && start - 2 >= 0 && isCap(tokens[start - 2]?.w ?? '')) && !isAbbreviatedTitle(prev)) break;
       // Name particles may come in runs ("Ursula von der Leyen").
       let p = start - 1;
       while (p > 0 && NAME_PARTICLES.has(tokens[p]?.w ?? '')) p--;
@@ -203,6 +203,9 @@ export function trailingNounPhrase(text: string): { text: string; start: number 
   const first = tokens[start];
   return first ? { text: text.slice(first.i), start: first.i } : null;
 }
+
+/** "Mr.", "Dr.", "Sen.", "Gov.": a title's abbreviation, whose dot ends no sentence. */
+const isAbbreviatedTitle = (w: string): boolean => /^\p{Lu}\p{Ll}{0,3}\.$/u.test(w) && ROLE_WORDS.has(w.slice(0, -1).toLowerCase());
 
 const OPENS_NOUN_PHRASE = /^(?:the|a|an|his|her|its|their|our|my|your|this|these|those)\s/i;
 /** "said he thought that …": a clause of its own stands before "that", and is part of what was said. */

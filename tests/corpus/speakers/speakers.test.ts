@@ -17,6 +17,10 @@ describe('parseMention', () => {
     ['the Bank of England', 'Bank of England', 'organisation', null],
     ['Secretary of State John F. Kerry', 'John F. Kerry', 'person', 'Secretary of State'],
     ['Minister of Foreign Affairs Anna Lind', 'Anna Lind', 'person', 'Minister of Foreign Affairs'],
+    // A title that is also a surname, after a first name or an honorific and with no "the".
+    ['Charlie King', 'Charlie King', 'person', null],
+    ['Mr. King', 'King', 'person', null],
+    ['Ann Bishop', 'Ann Bishop', 'person', null],
   ])('%s → %s', (phrase, name, kind, role) => {
     const m = parseMention(phrase);
     expect(m).toMatchObject({ name, kind, role, reference: 'name' });
@@ -179,6 +183,19 @@ describe('speakers of a document', () => {
   it('gives "who" the name before it, over its appositive', () => {
     const a = analyse('The mayor has had a frosty relationship with Ines Okoro, now the council leader, who in 2019 said the harbour plan was a fantasy.');
     expect(quoteList(a)).toEqual(['Ines Okoro: the harbour plan was a fantasy.']);
+  });
+
+  it('joins "Mr. King said" to the Charlie King quoted before, and "Mr. Morgan" to Peter Morgan', () => {
+    const a = analyse('"Turnout makes a difference," said Charlie King, a prominent Democrat. Mr. King said the party must work harder.');
+    expect(quoteList(a)).toEqual(['Charlie King: Turnout makes a difference,', 'Charlie King: the party must work harder.']);
+    const b = analyse('Peter Morgan, a lawyer for the river trust, spoke last. Mr. Morgan said the deal was the least bad outcome.');
+    expect(quoteList(b)).toEqual(['Peter Morgan: the deal was the least bad outcome.']);
+  });
+
+  it('keeps a title after a people\'s adjective or "the" a title, not a surname', () => {
+    expect(parseMention('the Saudi King')).toMatchObject({ reference: 'description', head: 'king' });
+    expect(parseMention('Spanish King')).toMatchObject({ reference: 'description', head: 'king' });
+    expect(parseMention('Deputy Chief')).toMatchObject({ reference: 'description', head: 'chief' });
   });
 
   it('reads the plural of a party or a people as a group that no "he" reaches for, and a surname ending in -s as a person', () => {
