@@ -24,6 +24,8 @@ interface Found {
   offset: number;
   paragraph: number;
   role: string | null;
+  /** A direct quote given to the person its sentence names, no speech verb beside it. */
+  byContext?: boolean;
 }
 
 /** A paragraph that is mostly someone else's direct quote is that person's words, not the block source's. */
@@ -122,7 +124,7 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
         }
         if (!cluster) continue;
         lastDirect = cluster;
-        found.push({ cluster, text: d.text, kind: 'direct', line: lineAt(p, d.span.open + 1), offset: d.span.open, paragraph: pi, role });
+        found.push({ cluster, text: d.text, kind: 'direct', line: lineAt(p, d.span.open + 1), offset: d.span.open, paragraph: pi, role, ...(d.attribution?.type === 'context' ? { byContext: true } : {}) });
       }
       for (const q of indirect[si] ?? []) {
         const cluster = resolve(q.mention);
@@ -152,8 +154,12 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
   // A reported "clause" that is only the quotation, marks and all, is the direct quote read twice.
   const sameReading = (direct: (typeof found)[number], indirect: (typeof found)[number]) =>
     indirect.cluster === direct.cluster && indirect.paragraph === direct.paragraph && indirect.text.includes(direct.text);
+  // `The Post reports that Ruiz's team left early to "keep the details quiet."`: a quotation that only its sentence's
+  // names attribute, inside a clause reported by someone, is part of what that someone reported.
+  const reportedBy = (direct: (typeof found)[number], indirect: (typeof found)[number]) =>
+    (indirect.cluster === direct.cluster || direct.byContext === true) && indirect.paragraph === direct.paragraph && indirect.text.includes(direct.text);
   const insideReported = (f: (typeof found)[number]) =>
-    (f.kind === 'direct' && found.some((g) => g.kind === 'indirect' && sameReading(f, g) && wordCount(g.text) > wordCount(f.text) + 1)) ||
+    (f.kind === 'direct' && found.some((g) => g.kind === 'indirect' && reportedBy(f, g) && wordCount(g.text) > wordCount(f.text) + 1)) ||
     (f.kind === 'indirect' && found.some((g) => g.kind === 'direct' && sameReading(g, f) && wordCount(f.text) <= wordCount(g.text) + 1));
   for (const f of found.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset)) {
     const speakerId = idOf.get(f.cluster);

@@ -162,4 +162,10 @@ describe('indirect (reported) speech', () => {
   it('reads no participle that is not a speech verb', () => {
     expect(indirect('The storm hit the harbour town on Monday, leaving many families without power for days.')).toEqual([]);
   });
+
+  it('keeps a quotation that only a name in its sentence attributes inside the clause that reports it, not as that name\'s words', () => {
+    expect(quoteList(analyse('The Herald reports that Ana Ruiz\'s team left the hospital by a side door on Sunday in order to "keep the details of her treatment quiet."'))).toEqual([
+      'The Herald: Ana Ruiz\'s team left the hospital by a side door on Sunday in order to "keep the details of her treatment quiet."',
+    ]);
+  });
 });
