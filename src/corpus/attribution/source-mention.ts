@@ -27,6 +27,12 @@ export function mentionOfSource(sourceText: string): Mention | null {
   }
   const parsed = parseMention(head, appositive);
   if (parsed) return parsed;
+  // "longtime Democratic pollster Pat Caddell": lower-case words before the role describe the person the name names.
+  const words = head.split(' ');
+  for (let i = 1; i < words.length - 1 && !CAPITALISED.test((words[i - 1] ?? '').charAt(0)); i++) {
+    const rest = parseMention(words.slice(i).join(' '), appositive);
+    if (rest?.reference === 'name' && rest.kind === 'person' && rest.name.includes(' ')) return rest;
+  }
   // "Tom Jones of the Smith family", "Ann Lee from the union": the name before a lower-case phrase is the speaker.
   const qualified = /^(.+?)\s+(?:of|from|at|with|for|in)\s+\S/.exec(head);
   const named = qualified ? parseMention(qualified[1] ?? '', appositive) : null;

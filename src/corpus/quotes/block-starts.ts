@@ -2,7 +2,7 @@
 import { parseMention, type Mention } from '../speakers/mention.ts';
 import { findSubject, trailingNounPhrase } from '../speakers/subject.ts';
 import { speechVerbs } from './speech-verbs.ts';
-import { PIECE_NOUNS } from '../speakers/vocabulary.ts';
+import { PIECE_NOUNS, SPEECH_VERBS } from '../speakers/vocabulary.ts';
 
 /**
  * "Title ( archived) - Publisher" or "Title - Author / Publisher": the line a blog puts above a quoted article.
@@ -87,12 +87,27 @@ export function introSource(line: string): Mention | null {
     const subject = findSubject(text.slice(0, v.index));
     if (subject && subject.mention.reference === 'name') return subject.mention;
   }
+
   const inPub = IN_PUBLICATION.exec(text);
   if (inPub) {
     const m = parseMention(inPub[1] ?? '');
     if (m?.reference === 'name') return { ...m, kind: 'organisation' };
   }
   return bareSource(text);
+}
+
+const GOING_ON = /^\s*(.{1,60}?)\s+(?:continued|continues|went on|goes on)(?:\s+to\s+say)?\s*:\s*$/u;
+const SPOKE_COLON = /^\s*(.{1,60}?)\s+(\p{Ll}+)(?:\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})?\s*:\s*$/u;
+
+/**
+ * Who a short line before a quotation says goes on speaking ("Caddell continued:", "He said:", "The agency added:",
+ * "She told CNN:"): the speaker of a paragraph in quotation marks that names no one of its own. Unlike an introducing
+ * line's source, no excerpt follows: only the quotation is theirs.
+ */
+export function speakerIntro(line: string): Mention | null {
+  const spoke = SPOKE_COLON.exec(line);
+  const before = GOING_ON.exec(line)?.[1] ?? (spoke && SPEECH_VERBS.has(spoke[2] ?? '') ? spoke[1] : undefined);
+  return before ? (findSubject(before)?.mention ?? null) : null;
 }
 
 /** The role an introducing line gives a quoted author ("its former Foreign Minister Dmytro Kuleba…"). */

@@ -4,7 +4,7 @@ import { SpeakerRegistry, type SpeakerCluster } from '../speakers/registry.ts';
 import { DESCRIPTION_ORG_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_PARTICLE, ROLE_WORDS } from '../speakers/vocabulary.ts';
 import type { Span } from '../text/sentences.ts';
 import type { LoadedDocument, Quote, QuoteKind, Speaker } from '../types.ts';
-import { introRole } from './block-starts.ts';
+import { introRole, speakerIntro } from './block-starts.ts';
 import type { QuotedBlock } from './blocks.ts';
 import { findDirectQuotes, type DirectCandidate } from './direct.ts';
 import { findIndirectQuotes } from './indirect.ts';
@@ -75,6 +75,13 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
     }
 
     const direct: DirectCandidate[] = stages.rules ? findDirectQuotes(p.text, spans, openQuoteSpeaker !== null) : [];
+    // "He continued:" just before this paragraph, resolved only when a quotation here needs it.
+    const previous = doc.paragraphs[pi - 1];
+    let introMention: Mention | null | undefined;
+    const introSpeaker = (): SpeakerCluster | null => {
+      if (introMention === undefined) introMention = previous?.kind === 'text' && previous.text.trimEnd().endsWith(':') ? speakerIntro(previous.text) : null;
+      return introMention ? resolve(introMention) : null;
+    };
     const masked = maskQuotes(p.text);
     const indirect = spans.map((s) => (stages.rules ? findIndirectQuotes(p.text.slice(s.start, s.end), masked.slice(s.start, s.end)) : []));
     const ruled = [...direct.filter((d) => d.attribution).map((d) => d.text), ...indirect.flat().map((q) => q.text)];
@@ -117,7 +124,13 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
       for (const d of direct.filter((q) => q.span.open >= s.start && q.span.open < s.end)) {
         let cluster: SpeakerCluster | null = null;
         let role: string | null = null;
-        if (d.attribution?.type === 'continues') cluster = lastDirect ?? openQuoteSpeaker;
+        // `Caddell continued:` then a paragraph in quotation marks: a quotation that names no one of its own is the
+        // words of the source its introducing line named.
+        // Only a quotation that opens its paragraph: one inside an excerpt's prose is someone the excerpt quotes.
+        const unnamed = (!d.attribution || d.attribution.type === 'context') && d.span.open === 0;
+        const introduced = unnamed ? ((block ? blockSource.get(block) : null) ?? introSpeaker()) : null;
+        if (introduced) cluster = introduced;
+        else if (d.attribution?.type === 'continues') cluster = lastDirect ?? openQuoteSpeaker;
         else if (d.attribution) {
           cluster = resolve(d.attribution.mention);
           role = d.attribution.mention.role;

@@ -19,6 +19,10 @@ describe('the speaker a tagged source names', () => {
     expect(m('Tom Jones of the Smith family')).toMatchObject({ name: 'Tom Jones', kind: 'person', reference: 'name' });
   });
 
+  it('reads lower-case words before a role and a name as a description of the person named', () => {
+    expect(m('longtime Democratic pollster Pat Caddell')).toMatchObject({ name: 'Pat Caddell', kind: 'person', role: 'Democratic pollster', reference: 'name' });
+  });
+
   it('reads a possessive source as its owner', () => {
     expect(m("Trump's")).toMatchObject({ name: 'Trump' });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { announcedSource, bareSource, citationSource } from '../../../src/corpus/quotes/block-starts.ts';
-import { blockList as blocks } from '../helpers.ts';
+import { announcedSource, bareSource, citationSource, speakerIntro } from '../../../src/corpus/quotes/block-starts.ts';
+import { analyse, blockList as blocks, quoteList } from '../helpers.ts';
 
 describe('an excerpt announced by a paragraph that names the story', () => {
   it('reads "This piece in today\'s <Publication> is worth a read."', () => {
@@ -187,5 +187,27 @@ describe('ordinary news reporting', () => {
     expect(blocks(budget)).toEqual([]);
     expect(blocks(wire)).toEqual([]);
     expect(blocks(voices)).toEqual([]);
+  });
+});
+
+describe('a short line that hands the word to a speaker before a paragraph in quotation marks', () => {
+  it('reads "Berg continued:", "She told CNN:", "The agency added:", and no line without a speech verb', () => {
+    expect(speakerIntro('Berg continued:')?.name).toBe('Berg');
+    expect(speakerIntro('She told CNN:')).toMatchObject({ reference: 'pronoun' });
+    expect(speakerIntro('The agency added:')).toMatchObject({ reference: 'description', head: 'agency' });
+    expect(speakerIntro('Prices continued to rise in May:')).toBeNull();
+    expect(speakerIntro('Here is the list:')).toBeNull();
+  });
+
+  it('gives the quoted paragraph after it to that speaker, and nothing after the quotation', () => {
+    const a = analyse(
+      'Pollster Ann Berg spoke to the radio on Thursday about the race.\n\nShe continued:\n\n"The health issue is a partisan issue, but it does not account for the numbers we see in every state."\n\nThe show airs on weekdays from six in the morning until nine.',
+    );
+    expect(quoteList(a)).toEqual(['Ann Berg: The health issue is a partisan issue, but it does not account for the numbers we see in every state.']);
+  });
+
+  it('gives a quoted paragraph under an introducing line that names a source to that source', () => {
+    const a = analyse('The council met on Monday night to vote on the budget.\n\nCouncillor Priya Nair said:\n\n"We cannot cut the libraries again. The city has done that three years in a row already."');
+    expect(quoteList(a)).toEqual(['Priya Nair: We cannot cut the libraries again. The city has done that three years in a row already.']);
   });
 });
