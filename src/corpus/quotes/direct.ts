@@ -6,7 +6,7 @@ import { doubleQuoteSpans, singleQuoteSpans, spanText, wordCount, type QuoteSpan
 import { speechVerbs } from './speech-verbs.ts';
 import { allMatches } from '../text/matches.ts';
 import { TITLE_ABBREVIATIONS } from '../text/sentences.ts';
-import { isQuotedTitle } from '../text/title-case.ts';
+import { isQuotedTitle, isTitleEndingSentence } from '../text/title-case.ts';
 
 export type Attribution =
   | { type: 'named'; mention: Mention }
@@ -94,6 +94,10 @@ function personInContext(sentence: string): Mention | null {
 }
 
 /** The direct quotes of one paragraph, each with the words that attribute it (resolved later, in reading order). */
+const NICKNAME_BEFORE = /\p{Lu}\p{Ll}+\s+$/u;
+const NICKNAME_AFTER = /^\s+\p{Lu}\p{Ll}+/u;
+const NAMED_AS = /\b(?:known as|dubbed|nicknamed|so-called|termed|the term)(?:\s+(?:the|a|an))?\s*$/i;
+
 export function findDirectQuotes(text: string, sentences: Span[], continuesPrevious: boolean): DirectCandidate[] {
   const doubles = doubleQuoteSpans(text);
   const spans = [...doubles, ...singleQuoteSpans(text, doubles)].sort((a, b) => a.open - b.open);
@@ -128,7 +132,11 @@ export function findDirectQuotes(text: string, sentences: Span[], continuesPrevi
     }
 
     // `On "Fox News Sunday," Gov. Ann Ruiz said …`: a title in quotation marks is not what anyone said.
-    if (isQuotedTitle(quoted)) continue;
+    if (isQuotedTitle(quoted) || isTitleEndingSentence(quoted, before)) continue;
+    // `Marcia "Cia" Price`: a nickname between a first name and a surname; `known as "the Buffett rule"`: a name for
+    // something. Neither is anyone's words.
+    if (NICKNAME_BEFORE.test(before) && NICKNAME_AFTER.test(text.slice(span.close + 1)) && wordCount(quoted) <= 2) continue;
+    if (NAMED_AS.test(before) && wordCount(quoted) <= 4) continue;
     const short = wordCount(quoted) <= SCARE_MAX_WORDS && !/[.,!?]$/.test(quoted);
     if (short && !adjacent) continue;
     // Single quotes are mostly scare quotes and apostrophes: only a quote attributed right beside it counts.

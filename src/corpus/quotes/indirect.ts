@@ -40,7 +40,9 @@ export function findIndirectQuotes(sentence: string, masked: string): IndirectCa
     // written, when no rule reads it) is the source, not nobody.
     const mention = parsed?.reference === 'name' || (parsed?.reference === 'description' && parsed.qualifier) ? parsed : mentionOfSource(accordingStart[1] ?? '');
     const offset = masked.indexOf(accordingStart[2] ?? '');
-    if (mention && mention.reference !== 'pronoun') out.push({ mention, text: sentence.slice(offset).trim(), offset });
+    const text = sentence.slice(offset).trim();
+    // "According to MSNBC, basically.": a word or two is a comment on the source, not what it said.
+    if (mention && mention.reference !== 'pronoun' && text.split(/\s+/).length >= 3) out.push({ mention, text, offset });
   } else if (accordingEnd && /^[\p{Lu}]/u.test(accordingEnd[2] ?? '')) {
     const mention = parseMention(accordingEnd[2] ?? '');
     const clause = (accordingEnd[1] ?? '').trim();

@@ -21,3 +21,12 @@ export function isQuotedTitle(quoted: string): boolean {
   const text = quoted.replace(/[,;:\s]+$/, '');
   return !/[.!?]$/.test(text) && text.split(/\s+/).length <= 8 && isTitleCase(text, 2);
 }
+
+/**
+ * A title that ends its sentence, the period inside the marks as American style has it: `said on Fox News's "Fox and
+ * Friends."`. Only after "on", "in" or a possessive, where a programme or a publication is named.
+ */
+export function isTitleEndingSentence(quoted: string, before: string): boolean {
+  const text = quoted.replace(/\.$/, '');
+  return text !== quoted && isQuotedTitle(text) && /(?:\b(?:on|in)|\p{Lu}[\p{L}.]*['’]s?)\s*$/u.test(before);
+}

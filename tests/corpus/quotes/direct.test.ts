@@ -113,4 +113,14 @@ describe('direct quotes', () => {
     expect(direct('When the mayor noted that the fund had paid no tax, Okafor boasted, "That makes me smart."')).toEqual(['Okafor: That makes me smart.']);
     expect(direct('"We will not wait," Del. Ines Okoro shouted to the crowd.')).toEqual(['Ines Okoro: We will not wait,']);
   });
+
+  it('reads no programme that ends the sentence, nickname or name for something as a quote', () => {
+    expect(direct('"The border is calm," Ana Ruiz said on Monday on Radio North\'s "Morning Edition." "We will reopen it soon."')).toEqual([
+      'Ana Ruiz: The border is calm,',
+      'Ana Ruiz: We will reopen it soon.',
+    ]);
+    expect(direct('State delegate Marcia "Cia" Price shouted to the crowd before the vote.')).toEqual([]);
+    expect(direct('She backs a minimum rate, a version of what is known as the "Buffett rule" after Warren Buffett, the investor.')).toEqual([]);
+    expect(direct('Ortiz called the plan "a fantasy" and walked out.')).toEqual(['Ortiz: a fantasy']);
+  });
 });

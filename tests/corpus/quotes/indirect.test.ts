@@ -39,6 +39,10 @@ describe('indirect (reported) speech', () => {
     expect(indirect('Mayor Lina Park told reporters to leave the building.')).toEqual([]);
   });
 
+  it('reads no word or two after "according to <source>," as what the source said', () => {
+    expect(indirect('According to the Herald, basically. The gap between the two is vast.')).toEqual([]);
+  });
+
   it('reads "according to <source>" at the start and at the end of a sentence', () => {
     expect(indirect('According to the International Energy Agency, demand for oil will peak before 2030.')).toEqual([
       'International Energy Agency: demand for oil will peak before 2030.',
