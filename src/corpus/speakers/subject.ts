@@ -98,11 +98,22 @@ export function findSubject(leftText: string): Subject | null {
     }
   }
 
+  // "President Obama, dedicating the museum on Saturday, said": a participle's phrase stands between the subject and
+  // its verb (the time at its end hid the comma after it).
+  const participial = /,\s*$/.test(left) ? PARTICIPIAL_PHRASE.exec(head) : null;
+  if (participial && participial.index > 0) {
+    const before = trailingNounPhrase(head.slice(0, participial.index));
+    const subject = before ? parseMention(before.text) : null;
+    if (before && subject) return { mention: subject, start: before.start };
+  }
   const np = trailingNounPhrase(head);
   if (!np) return null;
   const mention = parseMention(np.text);
   return mention ? { mention, start: np.start } : null;
 }
+
+/** ", dedicating the museum on Saturday" (closed by the comma before the verb): at most a dozen words. */
+const PARTICIPIAL_PHRASE = /,\s+\p{Ll}+(?:ing|ed)\b(?:\s+[^\s,;]+){0,11}$/u;
 
 const CAP_WORD = String.raw`${JOINED_PARTICLE}?\p{Lu}[\p{L}\p{M}'’.-]*`;
 const CAP_RUN = String.raw`${CAP_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)*${CAP_WORD}){0,5}`;

@@ -172,4 +172,8 @@ describe('indirect (reported) speech', () => {
       'The Herald: Ana Ruiz\'s team left the hospital by a side door on Sunday in order to "keep the details of her treatment quiet."',
     ]);
   });
+
+  it('finds the subject before a participle\'s phrase that a time ends ("Mayor Ana Ruiz, opening the Museum of Flight on Saturday, said")', () => {
+    expect(indirect('Mayor Ana Ruiz, opening the Museum of Flight on Saturday, said it would change the city for good.')).toEqual(['Ana Ruiz: it would change the city for good.']);
+  });
 });
