@@ -93,11 +93,11 @@ function personInContext(sentence: string): Mention | null {
   return names.size === 1 ? ([...names.values()][0] ?? null) : null;
 }
 
-/** The direct quotes of one paragraph, each with the words that attribute it (resolved later, in reading order). */
 const NICKNAME_BEFORE = /\p{Lu}\p{Ll}+\s+$/u;
 const NICKNAME_AFTER = /^\s+\p{Lu}\p{Ll}+/u;
 const NAMED_AS = /\b(?:known as|dubbed|nicknamed|so-called|termed|the term)(?:\s+(?:the|a|an))?\s*$/i;
 
+/** The direct quotes of one paragraph, each with the words that attribute it (resolved later, in reading order). */
 export function findDirectQuotes(text: string, sentences: Span[], continuesPrevious: boolean): DirectCandidate[] {
   const doubles = doubleQuoteSpans(text);
   const spans = [...doubles, ...singleQuoteSpans(text, doubles)].sort((a, b) => a.open - b.open);
