@@ -85,7 +85,8 @@ describe('/library add url:', () => {
     const reply = await add(`${server.base}/moved`);
     expect(reply.kind, JSON.stringify(reply)).toBe('answer');
     expect(reply.items[0]?.heading).toBe('Harbour City edge Northgate in late drama');
-    expect(reply.items[0]?.text).toMatch(new RegExp(`^${server.base}/article · 2024-11-04 · 1 quotes, \\d+ events, 1 sections$`));
+    // Rosa Delgado's words, and what "their coach said" he called the result.
+    expect(reply.items[0]?.text).toMatch(new RegExp(`^${server.base}/article · 2024-11-04 · 2 quotes, \\d+ events, 1 sections$`));
     const [record] = await app.library.list(GUILD);
     expect(record).toMatchObject({ file: '127.0.0.1-article.html', url: `${server.base}/article`, published: '2024-11-04' });
     const doc = app.corpus.query.documents().find((d) => d.id === record?.id);
@@ -99,6 +100,9 @@ describe('/library add url:', () => {
     const { ctx } = await contextFor(app, { ...moderator, canManageGuild: false });
     const said = await quote.run(ctx, { speaker: 'Rosa Delgado' });
     expect(said.items[0]?.citation).toMatchObject({ file: '127.0.0.1-article.html', date: '2024-11-04' });
+    // The coach's "he" is the coach, not the manager quoted two paragraphs before.
+    expect(said.items.map((i) => i.text).join(' ')).toContain('never stopped believing');
+    expect(said.items.map((i) => i.text).join(' ')).not.toContain('hardest of his career');
     expect((await event.run(ctx, { date: '2024-12-14' })).kind).toBe('answer');
   });
 

@@ -8,6 +8,8 @@ import { introRole, speakerIntro } from './block-starts.ts';
 import type { QuotedBlock } from './blocks.ts';
 import { findDirectQuotes, type DirectCandidate } from './direct.ts';
 import { findIndirectQuotes } from './indirect.ts';
+import { speechVerbs } from './speech-verbs.ts';
+import { findSubject } from '../speakers/subject.ts';
 import { doubleQuoteSpans, wordCount } from './spans.ts';
 import { allMatches } from '../text/matches.ts';
 import { isTitleCase } from '../text/title-case.ts';
@@ -116,7 +118,8 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
       }
       for (const q of learned) {
         if (q.cueSentence !== si || !q.source) continue;
-        const mention = mentionOfSource(q.source);
+        const source = mentionOfSource(q.source);
+        const mention = source?.reference === 'pronoun' ? (describedSpeakerBefore(maskedSentence, q.cueOffset - s.start) ?? source) : source;
         const cluster = mention ? resolve(mention) : null;
         if (!cluster || !mention) continue;
         found.push({ cluster, text: q.text, kind: q.direct ? 'direct' : 'indirect', line: lineAt(p, q.offset), offset: q.offset, paragraph: pi, role: mention.role });
@@ -213,6 +216,22 @@ function kindBefore(sentence: string, at: number): string {
   while (qualifier.length && LEADING_FUNCTION_WORDS.has((qualifier[0] ?? '').toLowerCase())) qualifier.shift();
   return from === 0 && qualifier.length ? `${qualifier.join(' ')} ${kind} ` : `${kind} `;
 }
+
+/**
+ * "…, and, their coach said, a point to prove after a result that he called the hardest of his career": a "he" after a
+ * person the same sentence described as speaking is that person, not someone named paragraphs before.
+ */
+function describedSpeakerBefore(sentence: string, upTo: number): Mention | null {
+  const before = sentence.slice(0, Math.max(0, upTo));
+  const verb = speechVerbs(before).at(-1);
+  if (!verb) return null;
+  // "their coach said": a possessive's person, a speaker of their own, as "the coach" is when no coach was named.
+  const possessive = POSSESSED_PERSON.exec(before.slice(0, verb.index));
+  const subject = possessive ? { mention: parseMention(`the ${possessive[1] ?? ''}`) } : findSubject(before.slice(0, verb.index));
+  return subject?.mention?.reference === 'description' && subject.mention.kind === 'person' ? subject.mention : null;
+}
+
+const POSSESSED_PERSON = /\b(?:his|her|their|its)\s+(\p{Ll}+)\s*$/u;
 
 /** Half of b's words are in a: the two are the same quotation, read twice. */
 function overlaps(a: string, b: string): boolean {

@@ -65,7 +65,8 @@ export const SPECIFIC_DESCRIPTIONS = new Set('club team bank university college 
 export const DESCRIPTION_PERSON_NOUNS = new Set(
   `president minister spokesman spokeswoman spokesperson official expert analyst ambassador envoy chancellor premier
   general commander leader chief executive chairman chairwoman director senator governor mayor professor researcher
-  author writer economist adviser advisor diplomat lawyer nominee candidate challenger incumbent`.split(/\s+/),
+  author writer economist adviser advisor diplomat lawyer nominee candidate challenger incumbent coach manager captain
+  attorney`.split(/\s+/),
 );
 
 /** Plural nouns that name an institution speaking as one ("Police said", "Prosecutors allege"): speakers of their own. */

@@ -210,4 +210,11 @@ describe('speakers of a document', () => {
     const a = analyse('Anna Berg opened the meeting. Tom Lind, the treasurer, said the accounts were in order.\n\nMs. Berg thanked the staff. Then she said the budget would be cut next year.');
     expect(quoteList(a)).toEqual(['Tom Lind: the accounts were in order.', 'Anna Berg: the budget would be cut next year.']);
   });
+
+  it('gives a "he" after "their coach said" in the same sentence to the coach, not to the person quoted before', () => {
+    const a = analyse(
+      '"We never stopped believing," said Rosa Delgado, the Harbour City manager.\n\nThe clubs meet again in the cup, when Northgate will have home advantage and, their coach said, a point to prove after a result that he called the hardest of his career so far.',
+    );
+    expect(quoteList(a).filter((q) => q.startsWith('Rosa Delgado'))).toEqual(['Rosa Delgado: We never stopped believing,']);
+  });
 });
