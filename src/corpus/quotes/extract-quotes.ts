@@ -127,9 +127,9 @@ export function extractQuotes(doc: LoadedDocument, sentenceSpans: Span[][], bloc
       for (const d of direct.filter((q) => q.span.open >= s.start && q.span.open < s.end)) {
         let cluster: SpeakerCluster | null = null;
         let role: string | null = null;
-        // `Caddell continued:` then a paragraph in quotation marks: a quotation that names no one of its own is the
-        // words of the source its introducing line named.
-        // Only a quotation that opens its paragraph: one inside an excerpt's prose is someone the excerpt quotes.
+        // `Caddell continued:` then a paragraph in quotation marks: a quotation that opens its paragraph and names no
+        // one of its own is the words of the source the line before named (one inside an excerpt's prose is someone
+        // the excerpt quotes).
         const unnamed = (!d.attribution || d.attribution.type === 'context') && d.span.open === 0;
         const introduced = unnamed ? ((block ? blockSource.get(block) : null) ?? introSpeaker()) : null;
         if (introduced) cluster = introduced;
