@@ -150,7 +150,7 @@ async function fuzz(runs: number) {
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(path.join(ROOT, 'node_modules/.bin/vitest'), ['run', 'tests/hardening/fuzz-commands.test.ts', '--reporter=json', `--outputFile=${out}`, '--testTimeout=0'], {
       cwd: ROOT,
-      env: { ...process.env, FUZZ_RUNS: String(runs) },
+      env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_TIMEOUT_MS: '0' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('exit', resolve);
