@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuotedTitle, isTitleCase } from '../../../src/corpus/text/title-case.ts';
+import { isQuotedTitle, isTitleCase, isTitleEndingSentence } from '../../../src/corpus/text/title-case.ts';
 
 describe('title case', () => {
   it('tells a headline from a sentence', () => {
@@ -16,5 +16,13 @@ describe('title case', () => {
     expect(isQuotedTitle('a fantasy')).toBe(false);
     expect(isQuotedTitle('Absolutely,')).toBe(false);
     expect(isQuotedTitle('The Plan Is Dead And We Will Start Again From Nothing')).toBe(false);
+  });
+
+  it('reads a title that ends its sentence, period inside the marks, only where a programme or publication is named', () => {
+    expect(isTitleEndingSentence('Fox and Friends.', "said on Fox News's ")).toBe(true);
+    expect(isTitleEndingSentence('Meet the Press.', 'he said on ')).toBe(true);
+    expect(isTitleEndingSentence('We Won.', 'the captain shouted ')).toBe(false);
+    expect(isTitleEndingSentence('Fox and Friends', "said on Fox News's ")).toBe(false);
+    expect(isTitleEndingSentence('we will not wait.', 'said on ')).toBe(false);
   });
 });
