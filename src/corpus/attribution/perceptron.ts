@@ -132,9 +132,9 @@ function extendBeam(weights: Float32Array | Int16Array, mask: number, input: Tag
 
 /** The labels of the sequence that ends at trail entry `at`, the last `length` of them. */
 function labelsBack(trail: Trail, at: number, length: number): number[] {
-  const out: number[] = [];
-  for (let k = at; k >= 0 && out.length < length; k = trail.fromAt[k] as number) out.unshift(trail.labelAt[k] as number);
-  return out;
+  const back: number[] = [];
+  for (let k = at; k >= 0 && back.length < length; k = trail.fromAt[k] as number) back.push(trail.labelAt[k] as number);
+  return back.reverse();
 }
 
 /**
