@@ -87,7 +87,6 @@ export function introSource(line: string): Mention | null {
     const subject = findSubject(text.slice(0, v.index));
     if (subject && subject.mention.reference === 'name') return subject.mention;
   }
-
   const inPub = IN_PUBLICATION.exec(text);
   if (inPub) {
     const m = parseMention(inPub[1] ?? '');

@@ -1,12 +1,12 @@
 import type { SpeakerKind } from '../types.ts';
 import { DESCRIPTION_ORG_NOUNS, DESCRIPTION_PERSON_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, JOINED_PARTICLE, LEADING_FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES, NOUN_LIKE_VERBS, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS, ROLE_WORDS, SPEECH_VERBS } from './vocabulary.ts';
 
-/** "Republicans", "Democrats", "Americans", "Conservatives", "Socialists", "Europeans". */
 /** Titles that are also common surnames. */
 const SURNAME_TITLES = new Set(['king', 'bishop', 'judge', 'marshal', 'sheriff', 'mayor', 'pope', 'cardinal', 'chancellor', 'prince', 'priest', 'coach', 'dean', 'major']);
 /** "Saudi", "Spanish", "Dutch", "Japanese": a people's adjective before a title makes it a title. */
 const NATIONALITY_LIKE = /(?:ish|ese|ch|i)$/;
 const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i;
+/** "Republicans", "Democrats", "Americans", "Conservatives", "Socialists", "Europeans". */
 const PARTY_OR_PEOPLE_PLURAL = /^\p{Lu}\p{Ll}+(?:ians|icans|eans|crats|ists|atives|erals)$/u;
 
 /** One way the text refers to a speaker, before it is matched to the others. */

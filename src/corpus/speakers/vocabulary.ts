@@ -18,7 +18,7 @@ export const ROLE_WORDS = new Set(
   businesswoman entrepreneur investor banker architect artist musician actor actress striker goalkeeper midfielder
   referee priest nun monk surgeon physician psychologist sociologist biologist geologist veteran mother daughter wife
   husband neighbour neighbor colleague pensioner nominee candidate challenger incumbent presidential vice-presidential
-  gubernatorial mayoral senatorial parliamentary pollster strategist consultant`.split(/\s+/),
+  gubernatorial mayoral senatorial parliamentary pollster consultant`.split(/\s+/),
 );
 
 /** Role words that only qualify a title ("National Security Adviser", "Foreign Minister"): a title never ends in one. */
